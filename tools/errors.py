@@ -1,0 +1,14 @@
+"""One error type for bad input: it always names the file and, where known, the line."""
+
+from __future__ import annotations
+
+
+class EditionError(Exception):
+    """Bad input: reported as ``file:line: message`` and a non-zero exit, never a traceback."""
+
+    def __init__(self, path: str, line: int | None, message: str) -> None:
+        self.path = path
+        self.line = line
+        self.message = message
+        where = f"{path}:{line}" if line is not None else path
+        super().__init__(f"{where}: {message}")

@@ -1,0 +1,28 @@
+"""Source text is data: escaping it so that no MyST, HTML or LaTeX markup survives.
+
+CommonMark lets any ASCII punctuation be backslash-escaped, and an escaped
+character is always literal.  Escaping *all* of it (rather than a list of
+characters known to be special today) means a future MyST extension cannot
+turn source text into markup.  HTML and LaTeX need nothing more: the text
+reaches docutils as plain Text nodes, which every builder escapes itself.
+"""
+
+from __future__ import annotations
+
+import re
+
+_ASCII_PUNCT = re.compile(r"([!-/:-@\[-`{-~])")
+
+
+def escape(text: str) -> str:
+    """``text`` as MyST inline content that renders as exactly ``text``."""
+    if "\n" in text or "\r" in text:
+        raise ValueError("inline text cannot contain line breaks")
+    return _ASCII_PUNCT.sub(r"\\\1", text)
+
+
+def role_content(text: str) -> str:
+    """Content for a role: roles take text literally, so only backticks matter."""
+    if "`" in text:
+        raise ValueError(f"role content cannot contain a backtick: {text!r}")
+    return text

@@ -1,0 +1,47 @@
+"""The edges of the pipeline: where the project keeps its seeds, plans and output."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .assemble import build_source
+from .errors import EditionError
+from .model import EditionSource
+from .plan import load_plan
+from .seeds import read_source
+
+
+@dataclass(frozen=True)
+class Layout:
+    root: Path
+
+    @property
+    def seeds(self) -> Path:
+        return self.root / "seeds"
+
+    @property
+    def plans(self) -> Path:
+        return self.root / "conf" / "plans"
+
+    @property
+    def generated(self) -> Path:
+        return self.root / "edition" / "texts"
+
+
+def plan_for(layout: Layout, seed: Path) -> Path:
+    return layout.plans / f"{seed.name.split('_', 1)[0]}.yaml"
+
+
+def load_edition(layout: Layout) -> list[EditionSource]:
+    """Read every seed and its plan; each seed must have exactly one plan."""
+    seeds = sorted(layout.seeds.glob("*.txt"))
+    if not seeds:
+        raise EditionError(str(layout.seeds), None, "no seed files (*.txt)")
+    plans = {p.name for p in layout.plans.glob("*.yaml")}
+    for seed in seeds:
+        if plan_for(layout, seed).name not in plans:
+            raise EditionError(str(seed), None, f"no plan: write {plan_for(layout, seed)}")
+    for name in sorted(plans - {plan_for(layout, s).name for s in seeds}):
+        raise EditionError(str(layout.plans / name), None, "plan has no seed file")
+    return [build_source(read_source(s), load_plan(plan_for(layout, s))) for s in seeds]

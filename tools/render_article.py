@@ -1,0 +1,195 @@
+"""An Article as a MyST page: pure function from the model to text.
+
+All source-derived text passes through ``escape``; everything else is markup
+this module writes itself.  Notes become MyST footnotes, which docutils turns
+into footnote nodes: linked and back-linked in HTML, real footnotes in LaTeX.
+"""
+
+from __future__ import annotations
+
+from .escape import escape
+from .model import Article, Block, BlockKind, Cell, EditionSource, LineRef, Note, NoteKind
+from .normalise import RULES
+
+NOTE_LABELS = {
+    NoteKind.JOIN: "Join",
+    NoteKind.MOVE: "Move",
+    NoteKind.LACUNA: "Lacuna",
+    NoteKind.EMENDATION: "Emendation",
+    NoteKind.SIC: "Sic",
+    NoteKind.DROP: "Dropped line",
+    NoteKind.NORMALISATION: "Normalisation summary",
+}
+
+
+def line_label(ref: LineRef) -> str:
+    return f"s{ref.source}-l{ref.line}"
+
+
+def line_link(ref: LineRef) -> str:
+    return f"{{ref}}`{ref.source}:{ref.line} <{line_label(ref)}>`"
+
+
+def para_label(article_id: str, number: int) -> str:
+    return f"{article_id}-p{number}"
+
+
+class _Notes:
+    """Numbers the notes of one page in reading order and keeps their texts."""
+
+    def __init__(self) -> None:
+        self.defs: list[str] = []
+
+    def mark(self, note: Note) -> str:
+        label = f"n{len(self.defs) + 1}"
+        links = ", ".join(line_link(r) for r in note.lines)
+        self.defs.append(f"[^{label}]: **{NOTE_LABELS[note.kind]}** ({links}). {escape(note.text)}")
+        return f"[^{label}]"
+
+
+def render_article(src: EditionSource, article: Article) -> str:
+    notes = _Notes()
+    out = [_front_matter(article), f"({article.id})=", f"# {_inline(article.title, notes)}", ""]
+    out += _original(src, article.title)
+    out += _byline(src, article, notes)
+    out += _provenance(src, article)
+    out += _body(src, article, notes)
+    out += ["", *notes.defs, ""] if notes.defs else []
+    return "\n".join(out).rstrip("\n") + "\n"
+
+
+def _front_matter(article: Article) -> str:
+    return f"---\nlang: zh-Hans\narticle: {article.id}\n---\n"
+
+
+def _inline(block: Block, notes: _Notes) -> str:
+    """Escaped text of ``block`` with note markers and emended spans."""
+    marks: dict[int, list[str]] = {}
+    for anchor in block.anchors:
+        marks.setdefault(anchor.after, []).append(notes.mark(anchor.note))
+    parts: list[str] = []
+    run: list[str] = []  # consecutive emended characters, shown as one span
+
+    def flush() -> None:
+        if run:
+            parts.append(f"[{escape(''.join(run))}]{{.emended}}")
+            run.clear()
+
+    for i, item in enumerate(block.items):
+        text = item.out if isinstance(item, Cell) else item.text
+        emended = isinstance(item, Cell) and item.rule in ("emendation", "script")
+        if emended:
+            run.append(text)
+        else:
+            flush()
+            if isinstance(item, Cell):
+                parts.append(escape(text))
+            else:
+                parts.append(f"[{escape(text)}]{{.supplied}}")
+        if i + 1 in marks:
+            flush()
+            parts.extend(marks.pop(i + 1))
+    flush()
+    for rest in marks.values():
+        parts.extend(rest)
+    return "".join(parts)
+
+
+def _byline(src: EditionSource, article: Article, notes: _Notes) -> list[str]:
+    out = []
+    for block, cls in ((article.author, "byline"), (article.affiliation, "affiliation")):
+        if block is not None:
+            out += [f"{{.{cls}}}", _inline(block, notes), ""]
+    if src.script == "converted-traditional" and article.author is not None:
+        line = article.author.lines[0]
+        out += _original_text(src.source.line(line))
+    return out
+
+
+def _original(src: EditionSource, block: Block) -> list[str]:
+    if src.script != "converted-traditional":
+        return []
+    return _original_text(block.raw)
+
+
+def _original_text(raw: str) -> list[str]:
+    """The traditional witness below the reading text, marked zh-Hant."""
+    return ["```{lang} zh-Hant", ":class: original", "", escape(raw.strip()), "```", ""]
+
+
+def _provenance(src: EditionSource, article: Article) -> list[str]:
+    spans = ", ".join(_span_link(src, a, b) for a, b in _spans(src, article))
+    counts = dict(article.rule_counts)
+    summary = "; ".join(f"{counts[r]} × {escape(RULES[r])}" for r in RULES if counts.get(r))
+    return [
+        "```{lang} en",
+        ":class: provenance",
+        "",
+        f"**Source** {{ref}}`{src.source.key} <src-{src.source.key}>` "
+        f"({escape(src.source.name)}), lines {spans}.",
+        "",
+        f"**Normalisation summary** {summary or 'none'}. {{doc}}`The rules <../normalisation>`.",
+        "```",
+        "",
+    ]
+
+
+def _spans(src: EditionSource, article: Article) -> list[tuple[int, int]]:
+    """The article's source lines in reading order, as runs of adjacent lines."""
+    order: list[int] = []
+    for block in article.blocks:
+        order += [n for n in block.lines if n not in order]
+    spans: list[list[int]] = []
+    for n in order:
+        if spans and _adjacent(src, spans[-1][1], n):
+            spans[-1][1] = n
+        else:
+            spans.append([n, n])
+    return [(a, b) for a, b in spans]
+
+
+def _adjacent(src: EditionSource, a: int, b: int) -> bool:
+    return b > a and all(not src.source.line(n).strip() for n in range(a + 1, b))
+
+
+def _span_link(src: EditionSource, first: int, last: int) -> str:
+    start = line_link(LineRef(src.source.key, first))
+    return start if first == last else f"{start}–{line_link(LineRef(src.source.key, last))}"
+
+
+def _body(src: EditionSource, article: Article, notes: _Notes) -> list[str]:
+    out: list[str] = []
+    keywords = [b for b in article.body if b.kind is BlockKind.KEYWORD]
+    for block in article.body:
+        if block.kind is BlockKind.KEYWORD:
+            if block is keywords[0]:
+                out += _keywords(src, keywords, notes)
+            continue
+        out += _block(src, article, block, notes)
+    return out
+
+
+def _block(src: EditionSource, article: Article, block: Block, notes: _Notes) -> list[str]:
+    text = _inline(block, notes)
+    if block.kind is BlockKind.HEADING:
+        out = [f"{'#' * (block.level + 1)} {text}", ""]
+    elif block.kind is BlockKind.REFERENCE:
+        out = ["```{rubric} References", "```", ""] if _first_reference(article, block) else []
+        out += ["{.reference}", text, ""]
+    else:
+        head = ["```{rubric} Abstract", "```", ""] if block.kind is BlockKind.ABSTRACT else []
+        out = [*head, f"{{pn}}`{block.number}` {text}", ""]
+    return out + _original(src, block)
+
+
+def _first_reference(article: Article, block: Block) -> bool:
+    return next(b for b in article.body if b.kind is BlockKind.REFERENCE) is block
+
+
+def _keywords(src: EditionSource, keywords: list[Block], notes: _Notes) -> list[str]:
+    out = ["```{rubric} Keywords", "```", ""]
+    out += [f"- {_inline(k, notes)}" for k in keywords]
+    out.append("")
+    if src.script == "converted-traditional":
+        out += _original_text(src.source.line(keywords[0].lines[0]))
+    return out

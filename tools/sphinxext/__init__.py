@@ -1,0 +1,18 @@
+"""The edition's Sphinx extension: one module per feature, each with its own setup."""
+
+from __future__ import annotations
+
+from sphinx.application import Sphinx
+
+from .anchors import setup_anchors
+from .assets import setup_assets
+from .lang import setup_lang
+from .search import setup_search
+
+
+def setup(app: Sphinx) -> dict:
+    setup_lang(app)
+    setup_anchors(app)
+    setup_search(app)
+    setup_assets(app)
+    return {"version": "0.1", "parallel_read_safe": True, "parallel_write_safe": True}
