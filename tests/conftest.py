@@ -1,0 +1,67 @@
+"""Shared fixtures: the real project, throwaway project copies, and one Sphinx build
+of the real edition that the slow tests share."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tools.pipeline import Layout, load_edition
+
+pytest_plugins = ["sphinx.testing.fixtures"]
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def require_tool(name: str) -> str:
+    """Path of an external tool; skip when missing, fail instead in CI (EDITION_REQUIRE_TOOLS=1)."""
+    path = shutil.which(name)
+    if path:
+        return path
+    if os.environ.get("EDITION_REQUIRE_TOOLS") == "1":
+        pytest.fail(f"{name} is required (EDITION_REQUIRE_TOOLS=1) but not installed")
+    pytest.skip(f"{name} not installed")
+
+
+@pytest.fixture(scope="session")
+def real_layout() -> Layout:
+    return Layout(ROOT)
+
+
+@pytest.fixture(scope="session")
+def edition(real_layout):
+    return load_edition(real_layout)
+
+
+@pytest.fixture(scope="session")
+def articles(edition):
+    return {a.id: a for src in edition for a in src.articles}
+
+
+@pytest.fixture
+def project(tmp_path) -> Layout:
+    """A copy of the project's seeds, plans and Sphinx sources, safe to damage."""
+    for part in ("seeds", "conf/plans"):
+        shutil.copytree(ROOT / part, tmp_path / part)
+    (tmp_path / "edition").mkdir()
+    for name in ("conf.py", "index.md"):
+        shutil.copy(ROOT / "edition" / name, tmp_path / "edition" / name)
+    return Layout(tmp_path)
+
+
+@pytest.fixture(scope="session")
+def built_html(tmp_path_factory) -> Path:
+    """The real edition built once with Sphinx's html builder, warnings as errors."""
+    from sphinx.testing.util import SphinxTestApp
+
+    out = tmp_path_factory.mktemp("html-build")
+    app = SphinxTestApp("html", srcdir=ROOT / "edition", builddir=out, warningiserror=True)
+    try:
+        app.build()
+        assert not app.warning.getvalue(), app.warning.getvalue()
+    finally:
+        app.cleanup()
+    return Path(app.outdir)

@@ -1,0 +1,34 @@
+"""Generated files are rewritten only when their content changes."""
+
+from __future__ import annotations
+
+import os
+
+from tools.output import sync_tree, write_if_changed
+
+
+def test_unchanged_content_is_not_rewritten(tmp_path):
+    path = tmp_path / "a.md"
+    assert write_if_changed(path, "甲\n") is True
+    os.utime(path, (1, 1))
+    assert write_if_changed(path, "甲\n") is False
+    assert path.stat().st_mtime == 1
+    assert write_if_changed(path, "乙\n") is True
+    assert path.read_text(encoding="utf-8") == "乙\n"
+
+
+def test_sync_removes_stale_pages_only(tmp_path):
+    (tmp_path / "old.md").write_text("x", encoding="utf-8")
+    (tmp_path / "keep.txt").write_text("x", encoding="utf-8")
+    written, removed = sync_tree(tmp_path, {"000/new.md": "y"})
+    assert (written, removed) == (["000/new.md"], ["old.md"])
+    assert (tmp_path / "keep.txt").exists()
+
+
+def test_regenerating_the_edition_writes_nothing(project):
+    from tools.cli import main
+
+    assert main(["--root", str(project.root), "generate"]) == 0
+    stamps = {p: p.stat().st_mtime_ns for p in project.generated.rglob("*.md")}
+    assert main(["--root", str(project.root), "generate"]) == 0
+    assert {p: p.stat().st_mtime_ns for p in project.generated.rglob("*.md")} == stamps
