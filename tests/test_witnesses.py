@@ -1,0 +1,13 @@
+"""The witnesses are the files as received: byte for byte, checked against the recorded checksums."""
+
+from __future__ import annotations
+
+import hashlib
+
+
+def test_seeds_match_recorded_checksums(real_layout):
+    recorded = dict(
+        reversed(line.split("  ", 1)) for line in (real_layout.root / "conf" / "witnesses.sha256").read_text().splitlines()
+    )
+    seeds = {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in real_layout.seeds.glob("*.txt")}
+    assert seeds == recorded
