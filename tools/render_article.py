@@ -37,18 +37,20 @@ def para_label(article_id: str, number: int) -> str:
 class _Notes:
     """Numbers the notes of one page in reading order and keeps their texts."""
 
-    def __init__(self) -> None:
+    def __init__(self, source_file: str) -> None:
+        self.source_file = source_file
         self.defs: list[str] = []
 
     def mark(self, note: Note) -> str:
         label = f"n{len(self.defs) + 1}"
-        links = ", ".join(line_link(r) for r in note.lines)
-        self.defs.append(f"[^{label}]: **{NOTE_LABELS[note.kind]}** ({links}). {escape(note.text)}")
+        lines = ", ".join(f"{{ref}}`{r.line} <{line_label(r)}>`" for r in note.lines)
+        where = f"{escape(self.source_file)}, line{'s' if len(note.lines) > 1 else ''} {lines}"
+        self.defs.append(f"[^{label}]: **{NOTE_LABELS[note.kind]}** ({where}). {escape(note.text)}")
         return f"[^{label}]"
 
 
 def render_article(src: EditionSource, article: Article) -> str:
-    notes = _Notes()
+    notes = _Notes(src.source.name)
     out = [_front_matter(article), f"({article.id})=", f"# {_inline(article.title, notes)}", ""]
     out += _original(src, article.title)
     out += _byline(src, article, notes)

@@ -57,6 +57,9 @@ def parse_yaml(text: str, where: str):
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         line = mark.line + 1 if mark else None
-        raise EditionError(where, line, f"malformed YAML: {err.problem or err}") from None
+        message = f"malformed YAML: {err.problem or err}"
+        if err.context_mark and line and err.context_mark.line + 1 != line:
+            message += f" ({err.context} on line {err.context_mark.line + 1})"
+        raise EditionError(where, line, message) from None
     except yaml.YAMLError as err:
         raise EditionError(where, None, f"malformed YAML: {err}") from None
