@@ -30,3 +30,16 @@ html_show_sourcelink = False
 # Reproducible output: no build-time timestamps.
 if "SOURCE_DATE_EPOCH" not in os.environ:
     os.environ["SOURCE_DATE_EPOCH"] = "0"
+
+# The PDF: XeLaTeX with xeCJK and Debian's Noto CJK fonts; the glossary is an appendix.
+latex_engine = "xelatex"
+latex_documents = [("book", "sizheng-edition.tex", project, author, "manual")]
+latex_appendices = ["glossary/index", "glossary/categories", "glossary/usage"]
+latex_elements = {
+    "fontpkg": r"""
+\usepackage{xeCJK}
+\setCJKmainfont{Noto Serif CJK SC}
+\setCJKsansfont{Noto Sans CJK SC}
+\setCJKmonofont{Noto Sans Mono CJK SC}
+""",
+}

@@ -37,6 +37,13 @@ def edition(real_layout):
 
 
 @pytest.fixture(scope="session")
+def glossary(real_layout):
+    from tools.glossary import load_glossary
+
+    return load_glossary(real_layout.glossary)
+
+
+@pytest.fixture(scope="session")
 def articles(edition):
     return {a.id: a for src in edition for a in src.articles}
 
@@ -46,8 +53,9 @@ def project(tmp_path) -> Layout:
     """A copy of the project's seeds, plans and Sphinx sources, safe to damage."""
     for part in ("seeds", "conf/plans"):
         shutil.copytree(ROOT / part, tmp_path / part)
+    shutil.copy(ROOT / "conf" / "glossary.yaml", tmp_path / "conf" / "glossary.yaml")
     (tmp_path / "edition").mkdir()
-    for name in ("conf.py", "index.md"):
+    for name in ("conf.py", "index.md", "book.md"):
         shutil.copy(ROOT / "edition" / name, tmp_path / "edition" / name)
     return Layout(tmp_path)
 

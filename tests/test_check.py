@@ -67,7 +67,7 @@ def test_check_command_fails_on_stale_edition(project):
         ).returncode
         == 0
     )
-    page = project.generated / "003" / "yancheng-medical-insurance-centre.md"
+    page = project.edition / "texts" / "003" / "yancheng-medical-insurance-centre.md"
     page.write_text(page.read_text(encoding="utf-8").replace("王烨", "王某"), encoding="utf-8")
     result = subprocess.run(
         [sys.executable, "-m", "tools", "--root", str(project.root), "check"],

@@ -84,3 +84,35 @@ def test_latex_output_has_labels_for_anchors(make_app, tmp_path):
     tex = next(Path(app.outdir).glob("*.tex")).read_text(encoding="utf-8")
     assert r"\label{\detokenize{index:p1}}\editionparanum{1}" in tex
     assert r"\providecommand{\editionparanum}" in tex
+
+
+def test_glossary_entry_has_a_stable_anchor_and_works_with_term_and_index(app):
+    glossary = read(app, "glossary.html")
+    assert 'id="term-liang-zhang-pi"' in glossary
+    assert "term-0" not in glossary
+    other = read(app, "other.html")
+    assert 'href="glossary.html#term-liang-zhang-pi"' in other  # {term} resolves to the stable anchor
+    genindex = read(app, "genindex.html")
+    assert 'href="glossary.html#term-liang-zhang-pi"' in genindex
+    assert ">L</h2>" in genindex  # grouped under the pinyin initial
+
+
+def test_glossary_link_has_an_accessible_tooltip(app):
+    other = read(app, "other.html")
+    link = other[other.index('<a class="term-link"') :]
+    link = link[: link.index("</a>") + 4]
+    assert 'aria-describedby="tip-1"' in link
+    assert '<span class="term-tip" role="tooltip" id="tip-1" lang="en">' in link
+    assert "liǎng zhāng pí</span> two skins" in link
+
+
+def test_unknown_glossary_term_fails_the_build(make_app, tmp_path):
+    import shutil
+
+    src = tmp_path / "test-ext"
+    shutil.copytree(ROOTS / "test-ext", src)
+    (src / "other.md").write_text("# Other\n\n{pn}`1` 见{gl}`不存在 <不存在>`。\n", encoding="utf-8")
+    app = make_app("html", srcdir=src, warningiserror=True)
+    app.build()
+    assert "other.md:3: WARNING: glossary term not found: 不存在" in app.warning.getvalue()
+    assert app.statuscode == 1

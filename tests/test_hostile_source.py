@@ -44,6 +44,17 @@ articles:
 """
 
 
+GLOSSARY = """\
+- term: 作者单位
+  traditional: 作者單位
+  english: "author's affiliation <script>x</script> `y`"
+  rendering: own
+  rendering_source: "test: markup in every field {eval-rst} $z$"
+  category: concept
+  definition: "A test entry whose fields are full of markup: <b>b</b> **c** [d](e)."
+"""
+
+
 @pytest.fixture(scope="module")
 def hostile_project(tmp_path_factory):
     root = tmp_path_factory.mktemp("hostile")
@@ -52,7 +63,8 @@ def hostile_project(tmp_path_factory):
     (root / "edition").mkdir()
     (root / "seeds" / "999_hostile.txt").write_text("\n".join(HOSTILE) + "\n", encoding="utf-8")
     (root / "conf" / "plans" / "999.yaml").write_text(PLAN, encoding="utf-8")
-    for name in ("conf.py", "index.md"):
+    (root / "conf" / "glossary.yaml").write_text(GLOSSARY, encoding="utf-8")
+    for name in ("conf.py", "index.md", "book.md"):
         shutil.copy(ROOT / "edition" / name, root / "edition" / name)
     assert main(["--root", str(root), "generate"]) == 0
     assert main(["--root", str(root), "check"]) == 0

@@ -18,10 +18,13 @@ def test_unchanged_content_is_not_rewritten(tmp_path):
 
 
 def test_sync_removes_stale_pages_only(tmp_path):
-    (tmp_path / "old.md").write_text("x", encoding="utf-8")
     (tmp_path / "keep.txt").write_text("x", encoding="utf-8")
-    written, removed = sync_tree(tmp_path, {"000/new.md": "y"})
-    assert (written, removed) == (["000/new.md"], ["old.md"])
+    (tmp_path / "texts").mkdir()
+    (tmp_path / "texts" / "old.md").write_text("x", encoding="utf-8")
+    (tmp_path / "index.md").write_text("hand-written", encoding="utf-8")
+    written, removed = sync_tree(tmp_path, ("texts",), {"texts/000/new.md": "y"})
+    assert (written, removed) == (["texts/000/new.md"], ["texts/old.md"])
+    assert (tmp_path / "index.md").exists()
     assert (tmp_path / "keep.txt").exists()
 
 
@@ -29,6 +32,6 @@ def test_regenerating_the_edition_writes_nothing(project):
     from tools.cli import main
 
     assert main(["--root", str(project.root), "generate"]) == 0
-    stamps = {p: p.stat().st_mtime_ns for p in project.generated.rglob("*.md")}
+    stamps = {p: p.stat().st_mtime_ns for p in project.edition.rglob("*.md")}
     assert main(["--root", str(project.root), "generate"]) == 0
-    assert {p: p.stat().st_mtime_ns for p in project.generated.rglob("*.md")} == stamps
+    assert {p: p.stat().st_mtime_ns for p in project.edition.rglob("*.md")} == stamps

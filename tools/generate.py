@@ -1,18 +1,31 @@
-"""All generated pages of the edition, as a mapping from path to MyST text (pure)."""
+"""All generated pages of the edition, as a mapping from path (relative to
+``edition/``) to MyST text.  Pure: the loaded sources and glossary in, text out."""
 
 from __future__ import annotations
 
+from functools import partial
+
+from .concordance import links, occurrences
+from .glossary import Glossary
 from .model import EditionSource
 from .render_article import render_article
+from .render_glossary import GlossaryPages
 from .render_source import render_overview, render_rules, render_sources_index, render_transcription
+from .termmatch import TermMatcher
+
+GENERATED_DIRS = ("texts", "glossary")  # everything in these folders is written by the tools
 
 
-def edition_files(sources: list[EditionSource]) -> dict[str, str]:
-    files = {"index.md": render_sources_index(sources), "normalisation.md": render_rules()}
+def edition_files(sources: list[EditionSource], glossary: Glossary) -> dict[str, str]:
+    matcher = TermMatcher(glossary.surfaces())
+    find_links = partial(links, matcher)
+    files = {"texts/index.md": render_sources_index(sources), "texts/normalisation.md": render_rules()}
     for src in sources:
         key = src.source.key
-        files[f"{key}/index.md"] = render_overview(src)
-        files[f"{key}/transcription.md"] = render_transcription(src)
+        files[f"texts/{key}/index.md"] = render_overview(src)
+        files[f"texts/{key}/transcription.md"] = render_transcription(src)
         for article in src.articles:
-            files[f"{key}/{article.id}.md"] = render_article(src, article)
+            files[f"texts/{key}/{article.id}.md"] = render_article(src, article, find_links)
+    articles = [a for s in sources for a in s.articles]
+    files.update(GlossaryPages(glossary, articles, occurrences(matcher, articles)).files())
     return files

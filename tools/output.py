@@ -16,18 +16,25 @@ def write_if_changed(path: Path, content: str) -> bool:
     return True
 
 
-def sync_tree(root: Path, files: dict[str, str]) -> tuple[list[str], list[str]]:
-    """Make the generated tree under ``root`` hold exactly ``files``.
+def stale_pages(root: Path, managed: tuple[str, ...], files: dict[str, str]) -> list[str]:
+    """Pages in the managed folders under ``root`` that the tools would not write."""
+    found = (
+        p.relative_to(root).as_posix()
+        for d in managed
+        if (root / d).exists()
+        for p in (root / d).rglob("*.md")
+    )
+    return sorted(rel for rel in found if rel not in files)
+
+
+def sync_tree(root: Path, managed: tuple[str, ...], files: dict[str, str]) -> tuple[list[str], list[str]]:
+    """Make the managed folders under ``root`` hold exactly ``files``.
 
     Returns (written, removed) relative paths.  Stale generated files are
     removed so a renamed article does not linger as an orphan page.
     """
     written = [rel for rel, text in sorted(files.items()) if write_if_changed(root / rel, text)]
-    removed = []
-    if root.exists():
-        for path in sorted(root.rglob("*.md")):
-            rel = path.relative_to(root).as_posix()
-            if rel not in files:
-                path.unlink()
-                removed.append(rel)
+    removed = stale_pages(root, managed, files)
+    for rel in removed:
+        (root / rel).unlink()
     return written, removed

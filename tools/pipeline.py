@@ -7,6 +7,7 @@ from pathlib import Path
 
 from .assemble import build_source
 from .errors import EditionError
+from .glossary import Glossary, load_glossary
 from .model import EditionSource
 from .plan import load_plan
 from .seeds import read_source
@@ -25,8 +26,12 @@ class Layout:
         return self.root / "conf" / "plans"
 
     @property
-    def generated(self) -> Path:
-        return self.root / "edition" / "texts"
+    def glossary(self) -> Path:
+        return self.root / "conf" / "glossary.yaml"
+
+    @property
+    def edition(self) -> Path:
+        return self.root / "edition"
 
 
 def plan_for(layout: Layout, seed: Path) -> Path:
@@ -45,3 +50,7 @@ def load_edition(layout: Layout) -> list[EditionSource]:
     for name in sorted(plans - {plan_for(layout, s).name for s in seeds}):
         raise EditionError(str(layout.plans / name), None, "plan has no seed file")
     return [build_source(read_source(s), load_plan(plan_for(layout, s))) for s in seeds]
+
+
+def load_all(layout: Layout) -> tuple[list[EditionSource], Glossary]:
+    return load_edition(layout), load_glossary(layout.glossary)

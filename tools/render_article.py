@@ -7,7 +7,10 @@ into footnote nodes: linked and back-linked in HTML, real footnotes in LaTeX.
 
 from __future__ import annotations
 
-from .escape import escape
+from collections.abc import Callable
+
+from .concordance import Link
+from .escape import escape, role_content
 from .model import Article, Block, BlockKind, Cell, EditionSource, LineRef, Note, NoteKind
 from .normalise import RULES
 
@@ -49,13 +52,20 @@ class _Notes:
         return f"[^{label}]"
 
 
-def render_article(src: EditionSource, article: Article) -> str:
+LinkFinder = Callable[[Block], list[Link]]
+
+
+def _no_links(block: Block) -> list[Link]:
+    return []
+
+
+def render_article(src: EditionSource, article: Article, find_links: LinkFinder = _no_links) -> str:
     notes = _Notes(src.source.name)
     out = [_front_matter(article), f"({article.id})=", f"# {_inline(article.title, notes)}", ""]
     out += _original(src, article.title)
     out += _byline(src, article, notes)
     out += _provenance(src, article)
-    out += _body(src, article, notes)
+    out += _body(src, article, notes, find_links)
     out += ["", *notes.defs, ""] if notes.defs else []
     return "\n".join(out).rstrip("\n") + "\n"
 
@@ -64,11 +74,12 @@ def _front_matter(article: Article) -> str:
     return f"---\nlang: zh-Hans\narticle: {article.id}\n---\n"
 
 
-def _inline(block: Block, notes: _Notes) -> str:
-    """Escaped text of ``block`` with note markers and emended spans."""
+def _inline(block: Block, notes: _Notes, links: list[Link] = ()) -> str:
+    """Escaped text of ``block`` with note markers, emended spans and glossary links."""
     marks: dict[int, list[str]] = {}
     for anchor in block.anchors:
         marks.setdefault(anchor.after, []).append(notes.mark(anchor.note))
+    starts = {link.first: link for link in links}
     parts: list[str] = []
     run: list[str] = []  # consecutive emended characters, shown as one span
 
@@ -77,20 +88,25 @@ def _inline(block: Block, notes: _Notes) -> str:
             parts.append(f"[{escape(''.join(run))}]{{.emended}}")
             run.clear()
 
-    for i, item in enumerate(block.items):
-        text = item.out if isinstance(item, Cell) else item.text
-        emended = isinstance(item, Cell) and item.rule in ("emendation", "script")
-        if emended:
-            run.append(text)
+    i = 0
+    while i < len(block.items):
+        if i in starts:
+            flush()
+            link = starts[i]
+            parts.append(f"{{gl}}`{role_content(link.surface)} <{role_content(link.term)}>`")
+            i = link.end
         else:
-            flush()
-            if isinstance(item, Cell):
-                parts.append(escape(text))
+            item = block.items[i]
+            text = item.out if isinstance(item, Cell) else item.text
+            if isinstance(item, Cell) and item.rule in ("emendation", "script"):
+                run.append(text)
             else:
-                parts.append(f"[{escape(text)}]{{.supplied}}")
-        if i + 1 in marks:
+                flush()
+                parts.append(escape(text) if isinstance(item, Cell) else f"[{escape(text)}]{{.supplied}}")
+            i += 1
+        if i in marks:
             flush()
-            parts.extend(marks.pop(i + 1))
+            parts.extend(marks.pop(i))
     flush()
     for rest in marks.values():
         parts.extend(rest)
@@ -159,7 +175,7 @@ def _span_link(src: EditionSource, first: int, last: int) -> str:
     return start if first == last else f"{start}–{line_link(LineRef(src.source.key, last))}"
 
 
-def _body(src: EditionSource, article: Article, notes: _Notes) -> list[str]:
+def _body(src: EditionSource, article: Article, notes: _Notes, find_links: LinkFinder) -> list[str]:
     out: list[str] = []
     keywords = [b for b in article.body if b.kind is BlockKind.KEYWORD]
     for block in article.body:
@@ -167,12 +183,12 @@ def _body(src: EditionSource, article: Article, notes: _Notes) -> list[str]:
             if block is keywords[0]:
                 out += _keywords(src, keywords, notes)
             continue
-        out += _block(src, article, block, notes)
+        out += _block(src, article, block, notes, find_links(block))
     return out
 
 
-def _block(src: EditionSource, article: Article, block: Block, notes: _Notes) -> list[str]:
-    text = _inline(block, notes)
+def _block(src: EditionSource, article: Article, block: Block, notes: _Notes, links: list[Link]) -> list[str]:
+    text = _inline(block, notes, links)
     if block.kind is BlockKind.HEADING:
         out = [f"{'#' * (block.level + 1)} {text}", ""]
     elif block.kind is BlockKind.REFERENCE:

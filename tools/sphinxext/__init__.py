@@ -6,6 +6,7 @@ from sphinx.application import Sphinx
 
 from .anchors import setup_anchors
 from .assets import setup_assets
+from .glossary import setup_glossary
 from .lang import setup_lang
 from .search import setup_search
 
@@ -14,5 +15,6 @@ def setup(app: Sphinx) -> dict:
     setup_lang(app)
     setup_anchors(app)
     setup_search(app)
+    setup_glossary(app)
     setup_assets(app)
     return {"version": "0.1", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,0 +1,43 @@
+"""The LaTeX builder accepts the edition (warnings as errors) and keeps its links.
+Compiling the PDF needs TeX and is tested with the PDF (tests/test_pdf.py)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from sphinx.testing.util import SphinxTestApp
+
+pytestmark = pytest.mark.slow
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def tex(tmp_path_factory) -> str:
+    out = tmp_path_factory.mktemp("latex")
+    app = SphinxTestApp("latex", srcdir=ROOT / "edition", builddir=out, warningiserror=True)
+    try:
+        app.build()
+        assert not app.warning.getvalue(), app.warning.getvalue()
+    finally:
+        app.cleanup()
+    return (Path(app.outdir) / "sizheng-edition.tex").read_text(encoding="utf-8")
+
+
+def test_glossary_is_an_appendix_with_stable_labels(tex):
+    assert tex.index(r"\appendix") < tex.index(
+        r"\label{\detokenize{glossary/index:term-sixiang-zhengzhi-gongzuo}}"
+    )
+
+
+def test_term_links_are_hyperlinks(tex):
+    assert r"\hyperref[\detokenize{glossary/index:term-sixiang-zhengzhi-gongzuo}]{思想政治工作}" in tex
+
+
+def test_notes_are_footnotes_and_paragraphs_are_labelled(tex):
+    assert tex.count(r"\begin{footnote}") >= 20
+    assert r"\label{\detokenize{texts/000/soe-branch-secretaries:p4}}\editionparanum{4}" in tex
+
+
+def test_cjk_fonts_are_set(tex):
+    assert r"\usepackage{xeCJK}" in tex and "Noto Serif CJK SC" in tex
