@@ -5,8 +5,10 @@ VENV   ?= .venv
 PY      = $(VENV)/bin/python
 STAMP   = $(VENV)/.installed
 SPHINX  = $(PY) -m sphinx -W --keep-going -j auto
+# Reproducible builds: dates in the output come from the last commit, not the clock.
+export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null)
 
-.PHONY: all html generate check test lint clean
+.PHONY: all html latexpdf epub generate check test lint clean
 
 all: html
 
@@ -23,7 +25,7 @@ check: $(STAMP)
 	$(PY) -m tools check
 
 html: generate
-	$(SPHINX) -b html edition _build/html
+	$(SPHINX) -b html -d _build/doctrees/html edition _build/html
 	@echo "Open _build/html/index.html"
 
 lint: $(STAMP)
@@ -37,3 +39,12 @@ test: $(STAMP)
 
 clean:
 	rm -rf _build
+
+latexpdf: generate
+	$(SPHINX) -b latex -d _build/doctrees/latex edition _build/latex
+	cd _build/latex && latexmk -r latexmkrc -pdf -f -dvi- -ps- -interaction=nonstopmode sizheng-edition.tex
+	@echo "PDF: _build/latex/sizheng-edition.pdf"
+
+epub: generate
+	$(SPHINX) -b epub -d _build/doctrees/epub edition _build/epub
+	@echo "EPUB: _build/epub/EightEssaysonIdeologicalandPoliticalWork.epub"

@@ -1,7 +1,6 @@
 """Sphinx configuration.  Read the Docs runs sphinx-build with this directory as
 the source directory, so everything the build needs is reachable from here."""
 
-import os
 import sys
 from pathlib import Path
 
@@ -16,7 +15,7 @@ release = version = "0.1.0"
 extensions = ["myst_parser", "tools.sphinxext"]
 myst_enable_extensions = ["attrs_block", "attrs_inline"]
 source_suffix = {".md": "markdown"}
-exclude_patterns = ["_build"]
+exclude_patterns = ["_build", "_latex"]
 
 language = "en"  # the interface; the texts carry lang="zh-Hans" themselves
 html_search_language = "zh"  # jieba segments the Chinese for the search index
@@ -27,19 +26,51 @@ html_title = "Eight Essays on Ideological and Political Work"
 html_last_updated_fmt = None
 html_show_sourcelink = False
 
-# Reproducible output: no build-time timestamps.
-if "SOURCE_DATE_EPOCH" not in os.environ:
-    os.environ["SOURCE_DATE_EPOCH"] = "0"
+today_fmt = f"Version {release}"  # the title page carries the version, not a build date
 
-# The PDF: XeLaTeX with xeCJK and Debian's Noto CJK fonts; the glossary is an appendix.
+# The PDF: XeLaTeX with xeCJK and Debian's Noto CJK fonts (fonts-noto-cjk): serif for
+# the text, sans for headings.  The glossary is an appendix.  Read the Docs builds the
+# PDF with latexmk from the latexmkrc Sphinx writes, so nothing here depends on make.
 latex_engine = "xelatex"
 latex_documents = [("book", "sizheng-edition.tex", project, author, "manual")]
 latex_appendices = ["glossary/index", "glossary/categories", "glossary/usage"]
+latex_use_xindy = True  # makeindex mangles UTF-8 index headings
+latex_show_urls = "no"
 latex_elements = {
+    "papersize": "a4paper",
+    "pointsize": "11pt",
     "fontpkg": r"""
-\usepackage{xeCJK}
-\setCJKmainfont{Noto Serif CJK SC}
-\setCJKsansfont{Noto Sans CJK SC}
+\usepackage{fontspec}
+\setmainfont{Noto Serif CJK SC}[BoldFont={Noto Serif CJK SC Bold}, AutoFakeSlant=0.15]
+\setsansfont{Noto Sans CJK SC}[BoldFont={Noto Sans CJK SC Bold}, AutoFakeSlant=0.15]
+\setmonofont{Noto Sans Mono CJK SC}
+\usepackage[CJKmath=true]{xeCJK}
+\setCJKmainfont{Noto Serif CJK SC}[BoldFont={Noto Serif CJK SC Bold}, AutoFakeSlant=0.15]
+\setCJKsansfont{Noto Sans CJK SC}[BoldFont={Noto Sans CJK SC Bold}, AutoFakeSlant=0.15]
 \setCJKmonofont{Noto Sans Mono CJK SC}
+\xeCJKsetup{CheckSingle=true}
+""",
+    "babel": "",
+    "tocdepth": r"\setcounter{tocdepth}{1}",
+    "preamble": r"""
+\setlength{\headheight}{14pt}
+\renewcommand{\editionparanum}[1]{\marginpar{\raggedleft\footnotesize\sffamily #1}}
+\setlength{\marginparwidth}{2.2em}
 """,
 }
+latex_table_style = ["booktabs"]
+latex_additional_files = ["_latex/latexmkrc"]
+
+# The EPUB: marked Chinese so that e-readers choose Chinese fonts.
+epub_language = "zh-Hans"
+epub_title = project
+epub_author = author
+epub_publisher = author
+epub_copyright = copyright
+# Sphinx writes epub_uid both as the OPF identifier's XML id and as the NCX uid, which
+# must equal the identifier's value: so one value, a valid XML name, serves for both.
+epub_identifier = epub_uid = "sizheng-edition-9f1d5d2e"
+epub_description = "An annotated digital edition of eight Chinese essays on ideological and political work."
+epub_contributor = author
+epub_show_urls = "no"
+epub_exclude_files = ["search.html"]

@@ -88,6 +88,7 @@ def build_source(source: Source, plan: Plan) -> EditionSource:
     discards = _discards(ctx)
     return EditionSource(
         source=source,
+        title=plan.title,
         description=plan.description,
         layout=plan.layout,
         script=plan.script,

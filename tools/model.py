@@ -164,6 +164,7 @@ class EditionSource:
     """One witness turned into articles, with the fate of every line."""
 
     source: Source
+    title: str
     description: str
     layout: str
     script: str

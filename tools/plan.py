@@ -104,6 +104,7 @@ class Emendation:
 class Plan:
     path: str
     source: str
+    title: str
     description: str
     layout: str
     script: str
@@ -193,6 +194,7 @@ def parse_plan(data, where: str) -> Plan:
     return Plan(
         path=where,
         source=top.text("source"),
+        title=top.text("title", required=False) or "",
         description=top.text("description"),
         layout=top.choice("layout", LAYOUTS),
         script=top.choice("script", SCRIPTS),

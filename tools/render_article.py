@@ -196,7 +196,7 @@ def _block(src: EditionSource, article: Article, block: Block, notes: _Notes, li
         out += ["{.reference}", text, ""]
     else:
         head = ["```{rubric} Abstract", "```", ""] if block.kind is BlockKind.ABSTRACT else []
-        out = [*head, f"{{pn}}`{block.number}` {text}", ""]
+        out = [*head, f"{{pn}}`{block.number}`{text}", ""]
     return out + _original(src, block)
 
 

@@ -24,8 +24,9 @@ def render_overview(src: EditionSource) -> str:
     toc = "\n".join(a.id for a in src.articles)
     rows = "\n".join(_article_row(a) for a in src.articles)
     meta = "".join(f"- {escape(k)}: {escape(v)}\n" for k, v in src.metadata)
+    heading = f"Source {key}: {escape(src.title)}" if src.title else f"Source {key}"
     return (
-        f"(source-{key})=\n# Source {key}\n\n"
+        f"(source-{key})=\n# {heading}\n\n"
         f"{escape(src.description)}\n\n"
         f"- File: {escape(src.source.name)}\n"
         f"- SHA-256: {src.source.sha256}\n"
@@ -33,7 +34,7 @@ def render_overview(src: EditionSource) -> str:
         f"{SCRIPTS[src.script]}; layout: {LAYOUTS[src.layout]}\n"
         f"{meta}"
         f"- {{doc}}`Diplomatic transcription <transcription>`\n\n"
-        f"## Articles\n\n{rows}\n\n"
+        f"```{{rubric}} Articles\n```\n\n{rows}\n\n"
         f"```{{toctree}}\n:hidden:\n\n{toc}\ntranscription\n```\n"
     )
 

@@ -60,6 +60,10 @@ class GlossaryEntry(SphinxDirective):
             self.env, [shown], self.options.get("index-key"), source, line, node_id, self.state.document
         )
         self.state.document.note_explicit_target(term)
+        # Index by pinyin ("sīxiǎng zhèngzhì gōngzuò 思想政治工作"): sorting Han characters by
+        # code point would put the index in an order no reader could use.
+        for index in term.findall(addnodes.index):
+            index["entries"] = [("single", f"{self.options['pinyin']} {term_text}", node_id, "main", None)]
         _terms(self.env)[term_text] = {
             "docname": self.env.docname,
             "id": node_id,
