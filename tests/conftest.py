@@ -48,15 +48,24 @@ def articles(edition):
     return {a.id: a for src in edition for a in src.articles}
 
 
+def copy_edition_skeleton(dest: Path) -> None:
+    """The hand-written part of edition/ (conf.py, pages, LaTeX support), without generated pages."""
+    generated = {"texts", "glossary", "_build"}
+    shutil.copytree(ROOT / "edition", dest, ignore=lambda d, names: [n for n in names if n in generated])
+
+
+@pytest.fixture(scope="session")
+def edition_skeleton():
+    return copy_edition_skeleton
+
+
 @pytest.fixture
 def project(tmp_path) -> Layout:
     """A copy of the project's seeds, plans and Sphinx sources, safe to damage."""
     for part in ("seeds", "conf/plans"):
         shutil.copytree(ROOT / part, tmp_path / part)
     shutil.copy(ROOT / "conf" / "glossary.yaml", tmp_path / "conf" / "glossary.yaml")
-    (tmp_path / "edition").mkdir()
-    for name in ("conf.py", "index.md", "book.md"):
-        shutil.copy(ROOT / "edition" / name, tmp_path / "edition" / name)
+    copy_edition_skeleton(tmp_path / "edition")
     return Layout(tmp_path)
 
 

@@ -56,16 +56,14 @@ GLOSSARY = """\
 
 
 @pytest.fixture(scope="module")
-def hostile_project(tmp_path_factory):
+def hostile_project(tmp_path_factory, edition_skeleton):
     root = tmp_path_factory.mktemp("hostile")
     (root / "seeds").mkdir()
     (root / "conf" / "plans").mkdir(parents=True)
-    (root / "edition").mkdir()
     (root / "seeds" / "999_hostile.txt").write_text("\n".join(HOSTILE) + "\n", encoding="utf-8")
     (root / "conf" / "plans" / "999.yaml").write_text(PLAN, encoding="utf-8")
     (root / "conf" / "glossary.yaml").write_text(GLOSSARY, encoding="utf-8")
-    for name in ("conf.py", "index.md", "book.md"):
-        shutil.copy(ROOT / "edition" / name, root / "edition" / name)
+    edition_skeleton(root / "edition")
     assert main(["--root", str(root), "generate"]) == 0
     assert main(["--root", str(root), "check"]) == 0
     return root
@@ -75,6 +73,7 @@ def build(root, builder):
     app = SphinxTestApp(builder, srcdir=root / "edition", builddir=root / "_build", warningiserror=True)
     try:
         app.build()
+        assert not app.warning.getvalue(), app.warning.getvalue()
     finally:
         app.cleanup()
     return app.outdir

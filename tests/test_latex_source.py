@@ -40,4 +40,4 @@ def test_notes_are_footnotes_and_paragraphs_are_labelled(tex):
 
 
 def test_cjk_fonts_are_set(tex):
-    assert r"\usepackage{xeCJK}" in tex and "Noto Serif CJK SC" in tex
+    assert r"\usepackage[CJKmath=true]{xeCJK}" in tex and r"\setCJKmainfont{Noto Serif CJK SC}" in tex

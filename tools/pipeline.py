@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -45,6 +46,8 @@ def load_edition(layout: Layout) -> list[EditionSource]:
         raise EditionError(str(layout.seeds), None, "no seed files (*.txt)")
     plans = {p.name for p in layout.plans.glob("*.yaml")}
     for seed in seeds:
+        if not re.match(r"^[0-9A-Za-z]+_", seed.name):
+            raise EditionError(str(seed), None, "seed names start with a key of letters or digits and '_'")
         if plan_for(layout, seed).name not in plans:
             raise EditionError(str(seed), None, f"no plan: write {plan_for(layout, seed)}")
     for name in sorted(plans - {plan_for(layout, s).name for s in seeds}):

@@ -8,7 +8,7 @@ from collections import Counter, defaultdict
 from itertools import groupby
 
 from .concordance import Occurrence
-from .escape import escape, role_content
+from .escape import doc_link, escape, role_content
 from .glossary import CATEGORIES, RENDERINGS, Entry, Glossary
 from .model import Article
 from .pinyin import strip_tones
@@ -135,7 +135,7 @@ class GlossaryPages:
                 places.append(f"title or heading{times}")
             else:
                 places.append(f"{{ref}}`¶{para} <{para_label(article.id, para)}>`{times}")
-        return f"{{doc}}`{who} <{_doc(article)}>` {', '.join(places)}"
+        return f"{doc_link(who, _doc(article))} {', '.join(places)}"
 
     # -- entries by category ----------------------------------------------------------
 
@@ -157,7 +157,7 @@ class GlossaryPages:
             e.term: Counter(o.article for o in self.found.get(e.term, [])) for e in self.glossary.entries
         }
         rows = sorted(self.glossary.entries, key=lambda e: (-sum(counts[e.term].values()), e.sort_key))
-        head = "| Term | " + " | ".join(f"{{doc}}`{i + 1} <{_doc(a)}>`" for i, a in enumerate(self.articles))
+        head = "| Term | " + " | ".join(doc_link(str(i + 1), _doc(a)) for i, a in enumerate(self.articles))
         out = [
             "# Terms by article",
             "",
@@ -166,13 +166,12 @@ class GlossaryPages:
             "",
         ]
         out += [
-            f"{i + 1}. {{doc}}`{_who(a)}, {escape(a.title.text)} <{_doc(a)}>`"
-            for i, a in enumerate(self.articles)
+            f"{i + 1}. {doc_link(f'{_who(a)}, {a.title.text}', _doc(a))}" for i, a in enumerate(self.articles)
         ]
         out += ["", "(glossary-distinctive)=", "## Distinctive terms", ""]
         out += ["The terms each article uses most, counting only terms that at most two articles use.", ""]
         for i, article in enumerate(self.articles):
-            out.append(f"{i + 1}. {{lang-zh}}`{escape(_who(article))}`: {self._distinctive(article, counts)}")
+            out.append(f"{i + 1}. {escape(_who(article))}: {self._distinctive(article, counts)}")
         out += ["", "## All terms", "", head + " | Total |", "|---|" + "---:|" * (len(self.articles) + 1)]
         for e in rows:
             row = [counts[e.term].get(a.id, 0) for a in self.articles]

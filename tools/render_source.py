@@ -3,7 +3,7 @@ diplomatic transcription, every line numbered and linked to where it went."""
 
 from __future__ import annotations
 
-from .escape import escape
+from .escape import doc_link, escape
 from .model import Article, Disposition, EditionSource, Fate
 from .normalise import RULES, WHITESPACE
 from .render_article import para_label
@@ -41,8 +41,7 @@ def render_overview(src: EditionSource) -> str:
 
 def _article_row(article: Article) -> str:
     author = escape(article.author.text) if article.author else "anonymous"
-    title = escape(article.title.text)
-    return f"- {{doc}}`{title} <{article.id}>` · {{lang-zh}}`{author}`"
+    return f"- {doc_link(article.title.text, article.id)} · {author}"
 
 
 def render_transcription(src: EditionSource) -> str:
@@ -84,12 +83,12 @@ def _destination(fate: Disposition, titles: dict[str, Article]) -> str:
     if fate.fate is Fate.BLANK:
         return "→ whitespace only"
     article = titles[fate.article]
-    who = escape(article.author.text) if article.author else escape(article.id)
+    who = article.author.text if article.author else article.id
     if fate.fate is Fate.DROPPED:
-        return f"→ dropped, noted in {{doc}}`{who} <{article.id}>`"
+        return f"→ dropped, noted in {doc_link(who, article.id)}"
     if fate.paragraph:
-        return f"→ {{ref}}`{who} ¶{fate.paragraph} <{para_label(article.id, fate.paragraph)}>`"
-    return f"→ {{doc}}`{who}, {escape(fate.reason or '')} <{article.id}>`"
+        return f"→ {escape(who)} {{ref}}`{para_label(article.id, fate.paragraph)}`"
+    return f"→ {doc_link(f'{who}, {fate.reason}', article.id)}"
 
 
 def render_sources_index(sources: list[EditionSource]) -> str:

@@ -96,5 +96,7 @@ def setup_anchors(app: Sphinx) -> None:
 
 def _add_latex_macros(app: Sphinx, config) -> None:
     elements = dict(config.latex_elements)
-    elements["preamble"] = LATEX_MACROS + elements.get("preamble", "")  # before the project's own, which may redefine them
+    elements["preamble"] = LATEX_MACROS + elements.get(
+        "preamble", ""
+    )  # before the project's own, which may redefine them
     config.latex_elements = elements
