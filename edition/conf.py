@@ -25,6 +25,7 @@ html_theme = "furo"
 html_title = "Eight Essays on Ideological and Political Work"
 html_last_updated_fmt = None
 html_show_sourcelink = False
+html_favicon = "_static/favicon.svg"  # also spares browsers a 404 for /favicon.ico
 
 today_fmt = f"Version {release}"  # the title page carries the version, not a build date
 

@@ -26,6 +26,25 @@ def require_tool(name: str) -> str:
     pytest.skip(f"{name} not installed")
 
 
+def require_module(name: str):
+    """A Python package the test needs: skip when missing, fail in CI."""
+    try:
+        return __import__(name)
+    except ImportError:
+        if os.environ.get("EDITION_REQUIRE_TOOLS") == "1":
+            pytest.fail(f"Python package {name} is required (EDITION_REQUIRE_TOOLS=1)")
+        pytest.skip(f"{name} not installed")
+
+
+def require_file(path: Path) -> Path:
+    """A file an external tool provides (npm packages, Debian's jars): skip when missing, fail in CI."""
+    if path.exists():
+        return path
+    if os.environ.get("EDITION_REQUIRE_TOOLS") == "1":
+        pytest.fail(f"{path} is required (EDITION_REQUIRE_TOOLS=1)")
+    pytest.skip(f"{path} missing")
+
+
 @pytest.fixture(scope="session")
 def real_layout() -> Layout:
     return Layout(ROOT)

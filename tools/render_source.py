@@ -48,7 +48,9 @@ def render_transcription(src: EditionSource) -> str:
     key = src.source.key
     titles = {a.id: a for a in src.articles}
     lines = [
-        "---\nlang: zh-Hans\n---\n",
+        # Not in the search index: the witness repeats the reading text with its
+        # column breaks, so hits would duplicate the articles' (docs/search.md).
+        "---\nlang: zh-Hans\nnosearch: true\n---\n",
         f"(src-{key})=",
         f"# Source {key}: diplomatic transcription",
         "",

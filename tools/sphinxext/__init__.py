@@ -17,4 +17,6 @@ def setup(app: Sphinx) -> dict:
     setup_search(app)
     setup_glossary(app)
     setup_assets(app)
-    return {"version": "0.1", "parallel_read_safe": True, "parallel_write_safe": True}
+    # env_version: raise it when a change alters what is stored in the environment or
+    # the search index, so that Sphinx rebuilds instead of reusing stale data.
+    return {"version": "0.1", "env_version": 2, "parallel_read_safe": True, "parallel_write_safe": True}
