@@ -50,6 +50,8 @@ latex_elements = {
 \setCJKsansfont{Noto Sans CJK SC}[BoldFont={Noto Sans CJK SC Bold}, AutoFakeSlant=0.15]
 \setCJKmonofont{Noto Sans Mono CJK SC}
 \xeCJKsetup{CheckSingle=true}
+% 互联网+ and 党建+ take no space before the plus: treat + as a CJK character.
+\xeCJKDeclareCharClass{CJK}{"002B}
 """,
     "babel": "",
     "tocdepth": r"\setcounter{tocdepth}{1}",

@@ -172,7 +172,9 @@ class GlossaryPages:
         out += ["The terms each article uses most, counting only terms that at most two articles use.", ""]
         for i, article in enumerate(self.articles):
             out.append(f"{i + 1}. {escape(_who(article))}: {self._distinctive(article, counts)}")
-        out += ["", "## All terms", "", head + " | Total |", "|---|" + "---:|" * (len(self.articles) + 1)]
+        widths = f"p{{0.28\\linewidth}}*{{{len(self.articles) + 1}}}{{r}}"  # LaTeX: room for the terms
+        out += ["", "## All terms", "", f"```{{tabularcolumns}} {widths}", "```", ""]
+        out += [head + " | Total |", "|---|" + "---:|" * (len(self.articles) + 1)]
         for e in rows:
             row = [counts[e.term].get(a.id, 0) for a in self.articles]
             top = max(row)
