@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -88,16 +90,26 @@ def project(tmp_path) -> Layout:
     return Layout(tmp_path)
 
 
-@pytest.fixture(scope="session")
-def built_html(tmp_path_factory) -> Path:
-    """The real edition built once with Sphinx's html builder, warnings as errors."""
+def sphinx_build(builder: str, srcdir: Path, builddir: Path) -> Path:
+    """Build with Sphinx's test application; any warning fails the test.  Returns outdir."""
     from sphinx.testing.util import SphinxTestApp
 
-    out = tmp_path_factory.mktemp("html-build")
-    app = SphinxTestApp("html", srcdir=ROOT / "edition", builddir=out, warningiserror=True)
+    app = SphinxTestApp(builder, srcdir=srcdir, builddir=builddir, warningiserror=True)
     try:
         app.build()
         assert not app.warning.getvalue(), app.warning.getvalue()
     finally:
         app.cleanup()
     return Path(app.outdir)
+
+
+def run_cli(root: Path, *args: str) -> subprocess.CompletedProcess:
+    """The command line as an editor runs it, in a separate process."""
+    cmd = [sys.executable, "-m", "tools", "--root", str(root), *args]
+    return subprocess.run(cmd, capture_output=True, text=True, check=False)
+
+
+@pytest.fixture(scope="session")
+def built_html(tmp_path_factory) -> Path:
+    """The real edition built once with Sphinx's html builder, warnings as errors."""
+    return sphinx_build("html", ROOT / "edition", tmp_path_factory.mktemp("html-build"))

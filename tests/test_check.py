@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import dataclasses
-import subprocess
-import sys
+
+from conftest import run_cli
 
 from tools.check import check_source
 from tools.model import Cell
@@ -50,30 +50,15 @@ def test_a_change_without_a_rule_is_reported(edition):
 
 
 def test_check_command_passes_on_the_project(real_layout):
-    result = subprocess.run(
-        [sys.executable, "-m", "tools", "--root", str(real_layout.root), "check"],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    result = run_cli(real_layout.root, "check")
     assert result.returncode == 0, result.stderr
     assert result.stdout.count(": OK") == 3
 
 
 def test_check_command_fails_on_stale_edition(project):
-    assert (
-        subprocess.run(
-            [sys.executable, "-m", "tools", "--root", str(project.root), "generate"], check=False
-        ).returncode
-        == 0
-    )
+    assert run_cli(project.root, "generate").returncode == 0
     page = project.edition / "texts" / "003" / "yancheng-medical-insurance-centre.md"
     page.write_text(page.read_text(encoding="utf-8").replace("王烨", "王某"), encoding="utf-8")
-    result = subprocess.run(
-        [sys.executable, "-m", "tools", "--root", str(project.root), "check"],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    result = run_cli(project.root, "check")
     assert result.returncode == 1
     assert "yancheng-medical-insurance-centre.md: stale" in result.stderr

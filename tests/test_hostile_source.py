@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
-from sphinx.testing.util import SphinxTestApp
+from conftest import sphinx_build
 
 from tools.cli import main
 
@@ -69,13 +69,7 @@ def hostile_project(tmp_path_factory, edition_skeleton):
 
 
 def build(root, builder):
-    app = SphinxTestApp(builder, srcdir=root / "edition", builddir=root / "_build", warningiserror=True)
-    try:
-        app.build()
-        assert not app.warning.getvalue(), app.warning.getvalue()
-    finally:
-        app.cleanup()
-    return app.outdir
+    return sphinx_build(builder, root / "edition", root / "_build")
 
 
 def visible_text(page: str) -> str:

@@ -3,25 +3,16 @@ Compiling the PDF needs TeX and is tested with the PDF (tests/test_pdf.py)."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-from sphinx.testing.util import SphinxTestApp
+from conftest import ROOT, sphinx_build
 
 pytestmark = pytest.mark.slow
-ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture(scope="module")
 def tex(tmp_path_factory) -> str:
-    out = tmp_path_factory.mktemp("latex")
-    app = SphinxTestApp("latex", srcdir=ROOT / "edition", builddir=out, warningiserror=True)
-    try:
-        app.build()
-        assert not app.warning.getvalue(), app.warning.getvalue()
-    finally:
-        app.cleanup()
-    return (Path(app.outdir) / "sizheng-edition.tex").read_text(encoding="utf-8")
+    outdir = sphinx_build("latex", ROOT / "edition", tmp_path_factory.mktemp("latex"))
+    return (outdir / "sizheng-edition.tex").read_text(encoding="utf-8")
 
 
 def test_glossary_is_an_appendix_with_stable_labels(tex):

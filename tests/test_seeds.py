@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
-
 import pytest
+from conftest import run_cli
 
 from tools.errors import EditionError
 from tools.seeds import parse_source, read_source
@@ -56,12 +54,7 @@ def test_missing_final_newline_keeps_last_line():
 def test_cli_reports_bad_seed_without_traceback(project, data, expect):
     seed = next(project.seeds.glob("003_*.txt"))
     seed.write_bytes(data)
-    result = subprocess.run(
-        [sys.executable, "-m", "tools", "--root", str(project.root), "generate"],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    result = run_cli(project.root, "generate")
     assert result.returncode == 2
     assert "Traceback" not in result.stderr
     assert result.stderr.startswith(f"error: {seed}{expect}")
