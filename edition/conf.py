@@ -62,7 +62,7 @@ latex_elements = {
 """,
 }
 latex_table_style = ["booktabs"]
-latex_additional_files = ["_latex/latexmkrc"]
+latex_additional_files = ["_latex/latexmkrc", "_latex/pinyin.xdy"]
 
 # The EPUB: marked Chinese so that e-readers choose Chinese fonts.
 epub_language = "zh-Hans"

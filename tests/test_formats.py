@@ -80,6 +80,13 @@ def test_pdf_is_a_book_with_chinese_text_that_can_be_copied(rtd):
     assert "Missing character" not in log
 
 
+def test_pdf_index_is_sorted_by_pinyin(rtd):
+    ind = (rtd / "pdf" / f"{JOBNAME}.ind").read_text(encoding="utf-8")
+    f_group = ind[ind.index(r"\lettergroup{F}") : ind.index(r"\lettergroup{G}")]
+    entries = [line.split("{", 1)[1].split(" ", 1)[0] for line in f_group.splitlines() if r"\spxentry" in line]
+    assert entries == ["fǎnfǔbài", "fāzhǎn", "fēixíng"]
+
+
 def test_pdf_fonts_are_embedded_cjk_fonts(rtd):
     require_tool("pdffonts")
     fonts = subprocess.run(
