@@ -83,7 +83,8 @@ def test_pdf_is_a_book_with_chinese_text_that_can_be_copied(rtd):
 def test_pdf_index_is_sorted_by_pinyin(rtd):
     ind = (rtd / "pdf" / f"{JOBNAME}.ind").read_text(encoding="utf-8")
     f_group = ind[ind.index(r"\lettergroup{F}") : ind.index(r"\lettergroup{G}")]
-    entries = [line.split("{", 1)[1].split(" ", 1)[0] for line in f_group.splitlines() if r"\spxentry" in line]
+    lines = [line for line in f_group.splitlines() if r"\spxentry" in line]
+    entries = [line.split("{", 1)[1].split(" ", 1)[0] for line in lines]
     assert entries == ["fǎnfǔbài", "fāzhǎn", "fēixíng"]
 
 
