@@ -8,7 +8,7 @@ SPHINX  = $(PY) -m sphinx -W --keep-going -j auto
 # Reproducible builds: dates in the output come from the last commit, not the clock.
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null)
 
-.PHONY: all html latexpdf epub generate check test lint clean
+.PHONY: all html latexpdf epub preview docs generate check test lint clean
 
 all: html
 
@@ -27,6 +27,16 @@ check: $(STAMP)
 html: generate
 	$(SPHINX) -b html -d _build/doctrees/html edition _build/html
 	@echo "Open _build/html/index.html"
+
+# Live preview for editors: regenerates the pages and rebuilds the site whenever a seed,
+# a plan or the glossary changes, and reloads the browser (http://127.0.0.1:8000).
+preview: generate
+	$(PY) -m pip install --quiet -e '.[dev]'
+	$(PY) -m sphinx_autobuild edition _build/preview --watch conf --watch seeds \
+	  --pre-build "$(PY) -m tools generate"
+
+docs: $(STAMP)
+	$(PY) -m tools cli-reference > docs/cli.md
 
 lint: $(STAMP)
 	$(PY) -m ruff check tools tests

@@ -1,7 +1,9 @@
 """Sphinx configuration.  Read the Docs runs sphinx-build with this directory as
 the source directory, so everything the build needs is reachable from here."""
 
+import os
 import sys
+import tomllib
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -10,7 +12,9 @@ sys.path.insert(0, str(ROOT))  # `tools` without installing the project (a plain
 project = "Eight Essays on Ideological and Political Work"
 author = "The editors"
 copyright = "the editors (editorial matter); the source texts remain their authors'"
-release = version = "0.1.0"
+release = version = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["version"]
+# The stable URL in citations: Read the Docs sets this; a local build has none.
+html_baseurl = os.environ.get("READTHEDOCS_CANONICAL_URL", "")
 
 extensions = ["myst_parser", "tools.sphinxext"]
 myst_enable_extensions = ["attrs_block", "attrs_inline"]
@@ -25,6 +29,16 @@ html_theme = "furo"
 html_title = "Eight Essays on Ideological and Political Work"
 html_last_updated_fmt = None
 html_show_sourcelink = False
+# Chinese in English contexts (sidebar, notes) must not fall back to whatever Han font
+# the system has first (on Debian with TeX installed, a Kaiti): name SC fonts before the
+# generic family, for each platform.
+_CJK_SANS = '"PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC", "Source Han Sans SC"'
+html_theme_options = {
+    "light_css_variables": {
+        "font-stack": f'-apple-system, BlinkMacSystemFont, "Segoe UI", Helvetica, Arial, {_CJK_SANS}, '
+        'sans-serif, "Apple Color Emoji", "Segoe UI Emoji"',
+    },
+}
 html_favicon = "_static/favicon.svg"  # also spares browsers a 404 for /favicon.ico
 
 today_fmt = f"Version {release}"  # the title page carries the version, not a build date

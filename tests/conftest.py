@@ -70,9 +70,11 @@ def articles(edition):
 
 
 def copy_edition_skeleton(dest: Path) -> None:
-    """The hand-written part of edition/ (conf.py, pages, LaTeX support), without generated pages."""
+    """The hand-written part of edition/ (conf.py, pages, LaTeX support), without generated
+    pages, and the pyproject.toml beside it."""
     generated = {"texts", "glossary", "_build"}
     shutil.copytree(ROOT / "edition", dest, ignore=lambda d, names: [n for n in names if n in generated])
+    shutil.copy(ROOT / "pyproject.toml", dest.parent / "pyproject.toml")  # conf.py reads the version
 
 
 @pytest.fixture(scope="session")

@@ -10,7 +10,13 @@ from .glossary import Glossary
 from .model import EditionSource
 from .render_article import render_article
 from .render_glossary import GlossaryPages
-from .render_source import render_overview, render_rules, render_sources_index, render_transcription
+from .render_source import (
+    render_overview,
+    render_rules,
+    render_sources_index,
+    render_transcription,
+    render_witnesses,
+)
 from .termmatch import TermMatcher
 
 GENERATED_DIRS = ("texts", "glossary")  # everything in these folders is written by the tools
@@ -19,7 +25,11 @@ GENERATED_DIRS = ("texts", "glossary")  # everything in these folders is written
 def edition_files(sources: list[EditionSource], glossary: Glossary) -> dict[str, str]:
     matcher = TermMatcher(glossary.surfaces())
     find_links = partial(links, matcher)
-    files = {"texts/index.md": render_sources_index(sources), "texts/normalisation.md": render_rules()}
+    files = {
+        "texts/index.md": render_sources_index(sources),
+        "texts/normalisation.md": render_rules(),
+        "texts/witnesses.md": render_witnesses(sources),
+    }
     for src in sources:
         key = src.source.key
         files[f"texts/{key}/index.md"] = render_overview(src)

@@ -7,6 +7,7 @@ into footnote nodes: linked and back-linked in HTML, real footnotes in LaTeX.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 
 from .concordance import Link
@@ -66,8 +67,16 @@ def render_article(src: EditionSource, article: Article, find_links: LinkFinder 
     out += _byline(src, article, notes)
     out += _provenance(src, article)
     out += _body(src, article, notes, find_links)
+    out += _cite(article)
     out += ["", *notes.defs, ""] if notes.defs else []
     return "\n".join(out).rstrip("\n") + "\n"
+
+
+def _cite(article: Article) -> list[str]:
+    """The citation block; its values are quoted, as MyST reads directive options as YAML."""
+    author = f":author: {json.dumps(article.author.text, ensure_ascii=False)}" if article.author else ""
+    title = f":title: {json.dumps(article.title.text, ensure_ascii=False)}"
+    return ["```{cite-article}", *filter(None, [author, title]), "```", ""]
 
 
 def _front_matter(article: Article) -> str:

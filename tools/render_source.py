@@ -114,3 +114,32 @@ def render_rules() -> str:
         "from the code.\n\n"
         f"| Rule | What it does |\n|---|---|\n{rows}\n"
     )
+
+
+def render_witnesses(sources: list[EditionSource]) -> str:
+    """The witness list: one section per source file, from the files and their plans."""
+    out = [
+        "# Witness list",
+        "",
+        "The sources of the edition, as received. Each file is kept unchanged in the "
+        "repository's `seeds/` folder; the checksums identify them exactly.",
+        "",
+    ]
+    for src in sources:
+        s = src.source
+        heading = f"{s.key}: {escape(src.title)}" if src.title else s.key
+        out += [f"## {heading}", ""]
+        out += [
+            f"- File: {escape(s.name)}",
+            f"- SHA-256: {s.sha256}",
+            f"- Size: {s.size} bytes, {len(s.lines)} lines",
+            f"- Script: {SCRIPTS[src.script]}",
+            f"- Layout: {LAYOUTS[src.layout]}",
+            *(f"- {escape(k.capitalize())}: {escape(v)}" for k, v in src.metadata),
+            f"- Articles: {', '.join(doc_link(a.title.text, f'{s.key}/{a.id}') for a in src.articles)}",
+            f"- Transcription: [{s.key}]({s.key}/transcription.md)",
+            "",
+            f"State: {escape(src.description)}",
+            "",
+        ]
+    return "\n".join(out)

@@ -6,6 +6,7 @@ from sphinx.application import Sphinx
 
 from .anchors import setup_anchors
 from .assets import setup_assets
+from .citation import setup_citation
 from .glossary import setup_glossary
 from .lang import setup_lang
 from .search import setup_search
@@ -16,6 +17,7 @@ def setup(app: Sphinx) -> dict:
     setup_anchors(app)
     setup_search(app)
     setup_glossary(app)
+    setup_citation(app)
     setup_assets(app)
     # env_version: raise it when a change alters what is stored in the environment or
     # the search index, so that Sphinx rebuilds instead of reusing stale data.

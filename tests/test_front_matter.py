@@ -1,0 +1,48 @@
+"""Version, citation metadata, changelog and licences agree with each other."""
+
+from __future__ import annotations
+
+import tomllib
+
+import yaml
+from conftest import ROOT
+
+
+def version() -> str:
+    return tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["version"]
+
+
+def test_citation_cff_names_the_current_version():
+    cff = yaml.safe_load((ROOT / "CITATION.cff").read_text(encoding="utf-8"))
+    assert cff["version"] == version()
+    assert cff["cff-version"] == "1.2.0" and cff["title"] and cff["authors"]
+
+
+def test_changelog_has_an_entry_for_the_current_version():
+    assert f"## {version()}\n" in (ROOT / "edition" / "front" / "changelog.md").read_text(encoding="utf-8")
+
+
+def test_licence_files_exist_for_every_licence_named():
+    assert "Attribution 4.0 International" in (ROOT / "LICENSES" / "CC-BY-4.0.txt").read_text(
+        encoding="utf-8"
+    )
+    assert "Permission is hereby granted" in (ROOT / "LICENSES" / "MIT.txt").read_text(encoding="utf-8")
+    licence = (ROOT / "LICENSE").read_text(encoding="utf-8")
+    assert "LICENSES/CC-BY-4.0.txt" in licence and "LICENSES/MIT.txt" in licence
+
+
+def test_every_article_page_has_a_citation(built_html, articles):
+    for article in articles.values():
+        page = (built_html / "texts" / article.source / f"{article.id}.html").read_text(encoding="utf-8")
+        assert "Cite this article" in page
+        assert f"{version()}版" in page and f"Version {version()}" in page
+        assert f"texts/{article.source}/{article.id}.html" in page
+
+
+def test_citation_uses_the_canonical_url_when_hosted(tmp_path, monkeypatch):
+    from conftest import sphinx_build
+
+    monkeypatch.setenv("READTHEDOCS_CANONICAL_URL", "https://example.org/en/latest/")
+    out = sphinx_build("html", ROOT / "edition", tmp_path)
+    page = (out / "texts" / "003" / "yancheng-medical-insurance-centre.html").read_text(encoding="utf-8")
+    assert 'href="https://example.org/en/latest/texts/003/yancheng-medical-insurance-centre.html"' in page
