@@ -10,10 +10,12 @@ import sys
 from pathlib import Path
 
 from .check import check_source
+from .draft import draft
 from .errors import EditionError
 from .generate import GENERATED_DIRS, edition_files
-from .output import stale_pages, sync_tree
+from .output import stale_pages, sync_tree, write_if_changed
 from .pipeline import Layout, load_all
+from .seeds import read_source
 
 
 def _formatter(prog: str) -> argparse.HelpFormatter:
@@ -27,7 +29,12 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--root", type=Path, default=Path("."), help="project root (default: .)")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for name, (helptext, description) in SUBCOMMANDS.items():
-        sub.add_parser(name, help=helptext, description=description, formatter_class=_formatter)
+        command = sub.add_parser(name, help=helptext, description=description, formatter_class=_formatter)
+        if name == "draft":
+            command.add_argument("witness", type=Path, help="the new witness (a UTF-8 text file)")
+            command.add_argument(
+                "-o", "--output", type=Path, help="write the draft here instead of printing it"
+            )
     return parser
 
 
@@ -43,6 +50,14 @@ SUBCOMMANDS = {
         "or in a dropped, metadata or whitespace-only line) and compare the generated pages "
         "with what 'generate' would write. Exit status 1 on any problem.",
     ),
+    "draft": (
+        "propose a plan for a new witness, with evidence and confidence",
+        "Read a new witness and write a proposed plan: script and layout detected, titles, "
+        "bylines, affiliations, headings (also wrapped ones) and paragraphs, and on an "
+        "interleaved page the fragments of each article and the joins across column breaks, "
+        "each with its evidence and a confidence. What the draft is unsure of it says in "
+        "comments; nothing in it is decided. Review it, then save it as conf/plans/<key>.yaml.",
+    ),
     "cli-reference": (
         "print this command-line reference as Markdown",
         "Print the reference for every command, generated from the parser itself; docs/cli.md is its output.",
@@ -53,6 +68,8 @@ SUBCOMMANDS = {
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
+        if args.command == "draft":
+            return cmd_draft(args.witness, args.output)
         return COMMANDS[args.command](Layout(args.root))
     except EditionError as err:
         print(f"error: {err}", file=sys.stderr)
@@ -97,6 +114,16 @@ def _stale(layout: Layout, files: dict[str, str]) -> list[str]:
         if not path.exists() or path.read_text(encoding="utf-8") != text:
             stale.append(rel)
     return stale + stale_pages(layout.edition, GENERATED_DIRS, files)
+
+
+def cmd_draft(witness: Path, output: Path | None) -> int:
+    text = draft(read_source(witness)).plan_text()
+    if output is None:
+        print(text, end="")
+    else:
+        write_if_changed(output, text)
+        print(f"wrote {output}: review it before saving it as conf/plans/<key>.yaml")
+    return 0
 
 
 def cmd_cli_reference(layout: Layout) -> int:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from .assemble import ends_sentence
 from .model import Source
 from .normalise import is_han
-from .script import to_simplified
+from .script import to_simplified, to_traditional
 
 
 class Kind(enum.Enum):
@@ -44,7 +44,9 @@ class Line:
 
 _AFFILIATION = re.compile(r"^[（(]作者单位[:：].+[）)]$")
 _REFERENCE = re.compile(r"^\[\d+\]")
-_ENUMERATED = re.compile(r"^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|结语$|[一二三四五六七八九十]+、结语)")
+_ENUMERATED = re.compile(
+    r"^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|结语$|[一二三四五六七八九十]+、结语)"
+)
 _ORG_END = ("中心", "局", "院", "公司", "大学", "学院", "所", "委", "处", "厅", "部", "站", "集团", "医院")
 _PLAIN_AUTHOR = re.compile(r"^\S{2,4}\s+\S+$")
 
@@ -125,10 +127,6 @@ def _is_keywords(text: str) -> bool:
 
 # -- script -------------------------------------------------------------------------
 
-# Characters a proper s2t conversion changes but a careless one leaves: their presence in
-# traditional text marks a machine conversion (干部 for 幹部, 關系 for 關係).
-_CONVERSION_TELLS = set("干系范采并斗里面发后松只台制")
-
 
 @dataclass(frozen=True)
 class Script:
@@ -137,23 +135,31 @@ class Script:
 
 
 def detect_script(source: Source) -> Script:
+    """Simplified, traditional, or traditional machine-converted from simplified.
+
+    A machine conversion leaves the simplified characters that stand for several
+    traditional ones (干部 for 幹部, 關系 for 關係): converting the text to simplified and
+    back with OpenCC's phrase-level converters restores them, so the round trip changes a
+    machine-converted text and leaves a properly traditional one alone.
+    """
     text = "".join(source.lines)
-    han = [c for c in text if is_han(c)]
+    han = sum(is_han(c) for c in text)
     if not han:
         return Script("simplified", "no Chinese characters")
     simplified = to_simplified(text)
-    changed = sum(a != b for a, b in zip(text, simplified, strict=True)) if len(text) == len(simplified) else len(han)
-    share = changed / len(han)
-    if share < 0.02:
-        return Script("simplified", f"{share:.1%} of characters change under t2s")
-    tells = sum(text.count(c) for c in _CONVERSION_TELLS)
-    if tells:
+    changed = sum(a != b for a, b in zip(text, simplified, strict=False))
+    if changed / han < 0.02:
+        return Script("simplified", f"{changed / han:.1%} of characters change under t2s")
+    round_trip = to_traditional(simplified)
+    slips = [(a, b) for a, b in zip(text, round_trip, strict=False) if a != b]
+    if len(slips) / han > 0.003:
+        shown = "、".join(sorted({f"{a}→{b}" for a, b in slips})[:6])
         return Script(
             "converted-traditional",
-            f"{share:.0%} of characters are traditional, yet simplified-only forms remain "
-            f"({tells} × 干/系/范/…): a machine conversion from simplified",
+            f"{changed / han:.0%} of characters are traditional, but {len(slips)} are simplified forms "
+            f"a proper conversion would not leave ({shown}): a machine conversion from simplified",
         )
-    return Script("traditional", f"{share:.0%} of characters are traditional")
+    return Script("traditional", f"{changed / han:.0%} of characters are traditional and read as such")
 
 
 # -- layout -------------------------------------------------------------------------
@@ -213,12 +219,20 @@ def _wrapped_headings(source: Source, lines: list[Line]) -> list[Line]:
     for k, i in enumerate(prose):
         text = out[i].text.strip()
         prev_ends = k == 0 or ends_sentence(out[prose[k - 1]].text) or out[prose[k - 1]].kind is Kind.HEADING
-        if not (_ENUMERATED.match(text) and prev_ends and not re.match(r"^\d+、", text)):
+        if not prev_ends or re.match(r"^\d+、", text):
             continue
-        out[i] = Line(out[i].number, out[i].text, Kind.HEADING, "enumerated line after a finished paragraph")
+        if _ENUMERATED.match(text):
+            why = "enumerated line after a finished paragraph"
+        elif width(text) < col * 0.8 and _no_final_punct(text):
+            why = "short unpunctuated line after a finished paragraph"
+        else:
+            continue
+        out[i] = Line(out[i].number, out[i].text, Kind.HEADING, why)
         nxt = prose[k + 1] if k + 1 < len(prose) else None
         if nxt is not None:
             follow = out[nxt].text.strip()
             if width(follow) < col * 0.8 and _no_final_punct(follow):
-                out[nxt] = Line(out[nxt].number, out[nxt].text, Kind.HEADING, f"continues the heading on line {i + 1}")
+                out[nxt] = Line(
+                    out[nxt].number, out[nxt].text, Kind.HEADING, f"continues the heading on line {i + 1}"
+                )
     return out

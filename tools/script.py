@@ -21,6 +21,15 @@ def to_simplified(text: str) -> str:
     return _t2s().convert(text)
 
 
+@lru_cache(maxsize=1)
+def _s2t() -> opencc.OpenCC:
+    return opencc.OpenCC("s2t")
+
+
+def to_traditional(text: str) -> str:
+    return _s2t().convert(text)
+
+
 def convert_cells(cells: tuple[Cell, ...]) -> tuple[Cell, ...]:
     """Convert the printed text of ``cells`` as one run (phrase-level t2s needs context)."""
     before = "".join(c.out for c in cells)
