@@ -8,7 +8,7 @@ SPHINX  = $(PY) -m sphinx -W --keep-going -j auto
 # Reproducible builds: dates in the output come from the last commit, not the clock.
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null)
 
-.PHONY: all html latexpdf epub preview docs generate check test lint clean
+.PHONY: all html latexpdf epub preview bench docs generate check test lint clean
 
 all: html
 
@@ -35,15 +35,19 @@ preview: generate
 	$(PY) -m sphinx_autobuild edition _build/preview --watch conf --watch seeds \
 	  --pre-build "$(PY) -m tools generate"
 
+# Scaling figures (slow; not part of the tests): see docs/benchmark.md.
+bench: $(STAMP)
+	$(PY) bench/benchmark.py
+
 docs: $(STAMP)
 	$(PY) -m tools cli-reference > docs/cli.md
 
 lint: $(STAMP)
-	$(PY) -m ruff check tools tests
+	$(PY) -m ruff check tools tests bench
 	$(PY) -m ruff format --check tools tests
 
 test: $(STAMP)
-	$(PY) -m ruff check tools tests
+	$(PY) -m ruff check tools tests bench
 	$(PY) -m tools check
 	$(PY) -m pytest
 

@@ -12,3 +12,7 @@ class EditionError(Exception):
         self.message = message
         where = f"{path}:{line}" if line is not None else path
         super().__init__(f"{where}: {message}")
+
+    def __reduce__(self):
+        # Errors cross process boundaries when sources are converted in parallel.
+        return (EditionError, (self.path, self.line, self.message))

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import re
+import sys
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -52,7 +55,29 @@ def load_edition(layout: Layout) -> list[EditionSource]:
             raise EditionError(str(seed), None, f"no plan: write {plan_for(layout, seed)}")
     for name in sorted(plans - {plan_for(layout, s).name for s in seeds}):
         raise EditionError(str(layout.plans / name), None, "plan has no seed file")
-    return [build_source(read_source(s), load_plan(plan_for(layout, s))) for s in seeds]
+    jobs = [(s, plan_for(layout, s)) for s in seeds]
+    if len(jobs) < PARALLEL_FROM:
+        return [_convert(job) for job in jobs]
+    with ProcessPoolExecutor(max_workers=os.cpu_count()) as pool:
+        results = []
+        for done, source in enumerate(pool.map(_convert, jobs, chunksize=16), 1):
+            results.append(source)
+            _progress(done, len(jobs))
+        return results
+
+
+PARALLEL_FROM = 32  # below this, starting worker processes costs more than it saves
+
+
+def _convert(job: tuple[Path, Path]) -> EditionSource:
+    seed, plan = job
+    return build_source(read_source(seed), load_plan(plan))
+
+
+def _progress(done: int, total: int) -> None:
+    step = max(1, total // 20)
+    if done % step == 0 or done == total:
+        print(f"converted {done}/{total} sources", file=sys.stderr, flush=True)
 
 
 def load_all(layout: Layout) -> tuple[list[EditionSource], Glossary]:
