@@ -87,18 +87,9 @@ def test_html_shows_markup_as_text(hostile_project):
     assert "<b>" not in body and "<strong>粗" not in body and "<em>斜" not in body
     assert "<ol" not in body and "<table" not in body and "<!-- c -->" not in body
     text = visible_text(page)
-    for needle in (
-        "标题<script>alert(1)</script>",
-        "作者`x`",
-        "# 不是标题 [^1] {eval-rst}`x` 。",
-        "```{eval-rst} 。",
-        '<script>alert("x")</script>。',
-        r"$x^2$ 与 \input{/etc/passwd} 与 \textbf{粗} 。",
-        "::: {note} 。",
-        "[链接](javascript:alert(1)) **粗** _斜_ 。",
-        "1. 列表 - 项 | 表 | 。",
-        "{{ substitution }} &amp; &#60; <!-- c --> 。",
-    ):
+    # Every hostile line is printed as it stands: the byline without its mark, and
+    # ".. raw:: html 。" without the space before 。 (the mixed-space rule).
+    for needle in (HOSTILE[0], "作者`x`", *HOSTILE[2:4], ".. raw:: html。", *HOSTILE[5:11]):
         assert needle in text, needle
     overview = visible_text((out / "texts" / "999" / "index.html").read_text(encoding="utf-8"))
     assert "<b>bold</b> `code` $math$ {eval-rst}" in overview
