@@ -81,7 +81,7 @@ def touch_one_source(corpus: Path) -> None:
     seed.write_text("\n".join(lines), encoding="utf-8")
 
 
-def measure(n: int, with_sphinx: bool, work: Path) -> dict:
+def measure(n: int, with_sphinx: bool, with_plain: bool, work: Path) -> dict:
     corpus = work / f"n{n}"
     make_corpus(ROOT, corpus, n, seed=n)
     row: dict = {"n": n}
@@ -89,7 +89,8 @@ def measure(n: int, with_sphinx: bool, work: Path) -> dict:
     row["opencc"] = raw_opencc(corpus)
     if with_sphinx:
         row["sphinx"], row["sphinx_mem"] = sphinx(corpus / "edition", corpus / "out")
-        row["plain"], _ = sphinx(plain_copy(corpus), corpus / "plain-out")
+        if with_plain:  # furo's full navigation makes this quadratic: small sizes only
+            row["plain"], _ = sphinx(plain_copy(corpus), corpus / "plain-out")
         touch_one_source(corpus)
         regen, _ = run([PY, "-m", "tools", "--root", str(corpus), "generate"], ROOT)
         rebuild, _ = sphinx(corpus / "edition", corpus / "out")
@@ -102,15 +103,18 @@ def report(rows: list[dict]) -> None:
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}")
     base = next((r for r in rows if r["n"] == 100), rows[0])  # growth is measured from 100 sources
     print("\n  N   convert s  ×OpenCC  growth   mem MiB | sphinx s  ×plain  growth  incr/full  mem MiB")
-    sbase = next((r for r in rows if "sphinx" in r), None)
+    sbase = next((r for r in rows if "sphinx" in r and r["n"] == 100), None) or next(
+        (r for r in rows if "sphinx" in r), None
+    )
     for r in rows:
         growth = (r["convert"] / r["n"]) / (base["convert"] / base["n"])
         ratio = r["convert"] / r["opencc"]
         line = f"{r['n']:5d} {r['convert']:9.2f} {ratio:8.0f} {growth:7.2f} {r['convert_mem']:8d}"
         if "sphinx" in r:
             sgrowth = (r["sphinx"] / r["n"]) / (sbase["sphinx"] / sbase["n"])
+            plain = f"{r['sphinx'] / r['plain']:7.2f}" if "plain" in r else "      —"
             line += (
-                f" | {r['sphinx']:8.1f} {r['sphinx'] / r['plain']:7.2f} {sgrowth:7.2f}"
+                f" | {r['sphinx']:8.1f} {plain} {sgrowth:7.2f}"
                 f" {r['incremental'] / r['sphinx']:10.2f} {r['sphinx_mem']:8d}"
             )
         print(line)
@@ -119,11 +123,12 @@ def report(rows: list[dict]) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[100, 300, 1000, 3000])
-    parser.add_argument("--sphinx-sizes", type=int, nargs="+", default=[10, 30, 100])
+    parser.add_argument("--sphinx-sizes", type=int, nargs="+", default=[100, 300, 1000])
+    parser.add_argument("--plain-max", type=int, default=100, help="largest size for the plain build")
     args = parser.parse_args()
     sizes = sorted(set(args.sizes) | set(args.sphinx_sizes))
     with tempfile.TemporaryDirectory() as tmp:
-        rows = [measure(n, n in args.sphinx_sizes, Path(tmp)) for n in sizes]
+        rows = [measure(n, n in args.sphinx_sizes, n <= args.plain_max, Path(tmp)) for n in sizes]
     report(rows)
 
 

@@ -116,3 +116,24 @@ def test_unknown_glossary_term_fails_the_build(make_app, tmp_path):
     app.build()
     assert "other.md:3: WARNING: glossary term not found: 不存在" in app.warning.getvalue()
     assert app.statuscode == 1
+
+
+def test_navigation_stays_bounded_on_large_sites(tmp_path):
+    """With the limits forced low, the sidebar shows the branch to the current page and
+    counts the rest, instead of the whole site."""
+    from conftest import ROOT
+    from sphinx.testing.util import SphinxTestApp
+
+    overrides = {"edition_nav_full_limit": 1, "edition_nav_max_siblings": 2}
+    app = SphinxTestApp("html", srcdir=ROOT / "edition", builddir=tmp_path, confoverrides=overrides)
+    try:
+        app.build()
+    finally:
+        app.cleanup()
+    page = (Path(app.outdir) / "texts" / "000" / "soe-branch-secretaries.html").read_text(encoding="utf-8")
+    nav = page[page.index('class="sidebar-tree"') : page.index('id="furo-main-content"')]
+    assert "… 3 more" in nav  # the other sources and the rules page
+    assert "… 5 more" in nav  # the other articles of source 000 and its transcription
+    assert 'class="current reference internal" href="#"' in nav
+    assert "Introduction" in nav and "Glossary" in nav  # the top level is always complete
+    assert "medical-staff-ideological-work.html" not in nav

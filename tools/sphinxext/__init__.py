@@ -9,6 +9,7 @@ from .assets import setup_assets
 from .citation import setup_citation
 from .glossary import setup_glossary
 from .lang import setup_lang
+from .navigation import setup_navigation
 from .search import setup_search
 
 
@@ -18,6 +19,7 @@ def setup(app: Sphinx) -> dict:
     setup_search(app)
     setup_glossary(app)
     setup_citation(app)
+    setup_navigation(app)
     setup_assets(app)
     # env_version: raise it when a change alters what is stored in the environment or
     # the search index, so that Sphinx rebuilds instead of reusing stale data.
