@@ -30,6 +30,7 @@ class Fragment:
     header: tuple[str, int] | None  # ("byline" | "running", article index) or None
     article: int | None = None
     moved: bool = False
+    first_in_run: bool = True  # the first piece under its title, byline or repeated title
 
 
 @dataclass(frozen=True)
@@ -202,13 +203,11 @@ def _split(runs: list[Fragment], joins: list[Join]) -> list[Fragment]:
         for n in run.lines:
             if current.lines and n in cuts_before:
                 pieces.append(current)
-                current = Fragment([], run.header)
-                current.moved = None  # type: ignore[assignment] - marks "not first under its header"
+                current = Fragment([], run.header, first_in_run=False)
             current.lines.append(n)
             if n in cuts_after:
                 pieces.append(current)
-                current = Fragment([], run.header)
-                current.moved = None  # type: ignore[assignment]
+                current = Fragment([], run.header, first_in_run=False)
         if current.lines:
             pieces.append(current)
     return pieces
@@ -220,9 +219,7 @@ def _assign(pieces: list[Fragment], joins: list[Join]) -> None:
     first text under another byline is that article's opening, printed out of place."""
     for f in pieces:
         f.article = f.header[1] if f.header else None
-    first = {f.lines[0] for f in pieces if f.moved is False and f.header and f.header[0] == "byline"}
-    for f in pieces:
-        f.moved = False
+    first = {f.lines[0] for f in pieces if f.first_in_run and f.header and f.header[0] == "byline"}
     by_end = {f.lines[-1]: f for f in pieces}
     by_start = {f.lines[0]: f for f in pieces}
     for j in sorted(joins, key=lambda j: j.before):
