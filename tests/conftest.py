@@ -3,7 +3,9 @@ of the real edition that the slow tests share."""
 
 from __future__ import annotations
 
+import html
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -103,6 +105,17 @@ def sphinx_build(builder: str, srcdir: Path, builddir: Path) -> Path:
     finally:
         app.cleanup()
     return Path(app.outdir)
+
+
+def reader_text(page: str, marks: bool = True) -> str:
+    """The text a reader sees in a built page's main article; with ``marks=False``,
+    without paragraph numbers, note markers and glossary tooltips."""
+    body = page.split('<article role="main"', 1)[1].split("</article>", 1)[0]
+    if not marks:
+        body = re.sub(r'<a class="footnote-reference.*?</a>', "", body, flags=re.S)
+        body = re.sub(r'<a class="para-number.*?</a>', "", body, flags=re.S)
+        body = re.sub(r'<span class="term-tip".*?</span>[^<]*</span>', "", body, flags=re.S)
+    return html.unescape(re.sub(r"<[^>]+>", "", body))
 
 
 def run_cli(root: Path, *args: str) -> subprocess.CompletedProcess:

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import html
 import re
 from pathlib import Path
 
 import pytest
-from conftest import sphinx_build
+from conftest import reader_text, sphinx_build
 
 from tools.cli import main
 
@@ -72,11 +71,6 @@ def build(root, builder):
     return sphinx_build(builder, root / "edition", root / "_build")
 
 
-def visible_text(page: str) -> str:
-    body = page.split('<article role="main"', 1)[1]
-    return html.unescape(re.sub(r"<[^>]+>", "", body))
-
-
 def test_html_shows_markup_as_text(hostile_project):
     out = build(hostile_project, "html")
     page = (out / "texts" / "999" / "hostile.html").read_text(encoding="utf-8")
@@ -86,14 +80,14 @@ def test_html_shows_markup_as_text(hostile_project):
     assert body.count("<h1") == 1
     assert "<b>" not in body and "<strong>粗" not in body and "<em>斜" not in body
     assert "<ol" not in body and "<table" not in body and "<!-- c -->" not in body
-    text = visible_text(page)
+    text = reader_text(page)
     # Every hostile line is printed as it stands: the byline without its mark, and
     # ".. raw:: html 。" without the space before 。 (the mixed-space rule).
     for needle in (HOSTILE[0], "作者`x`", *HOSTILE[2:4], ".. raw:: html。", *HOSTILE[5:11]):
         assert needle in text, needle
-    overview = visible_text((out / "texts" / "999" / "index.html").read_text(encoding="utf-8"))
+    overview = reader_text((out / "texts" / "999" / "index.html").read_text(encoding="utf-8"))
     assert "<b>bold</b> `code` $math$ {eval-rst}" in overview
-    transcription = visible_text((out / "texts" / "999" / "transcription.html").read_text(encoding="utf-8"))
+    transcription = reader_text((out / "texts" / "999" / "transcription.html").read_text(encoding="utf-8"))
     assert r"$x^2$␣与␣\input{/etc/passwd}" in transcription
 
 

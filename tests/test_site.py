@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import html
 import json
-import re
 
 import pytest
+from conftest import reader_text
 
 from tools.cli import _stale
 from tools.generate import edition_files
@@ -16,11 +16,7 @@ pytestmark = pytest.mark.slow
 
 
 def visible(page: str) -> str:
-    body = page.split('<article role="main"', 1)[1].split("</article>", 1)[0]
-    body = re.sub(r'<a class="footnote-reference.*?</a>', "", body, flags=re.S)
-    body = re.sub(r'<a class="para-number.*?</a>', "", body, flags=re.S)
-    body = re.sub(r'<span class="term-tip".*?</span>[^<]*</span>', "", body, flags=re.S)
-    return html.unescape(re.sub(r"<[^>]+>", "", body))
+    return reader_text(page, marks=False)
 
 
 def page_of(built_html, article) -> str:

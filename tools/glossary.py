@@ -107,9 +107,11 @@ def _entry(where: str, item, line: int) -> Entry:
     if item["category"] not in CATEGORIES:
         fail("category", f"category must be one of {', '.join(CATEGORIES)}")
     term = item["term"].strip()
-    for form in [term, *(item.get("variants") or [])]:
+    for form in [term, item["traditional"], *(item.get("variants") or [])]:
         if isinstance(form, str) and any(c in form for c in "`<>\n"):
-            fail("term", f"{form!r}: terms and variants cannot contain ` < > or line breaks")
+            fail(
+                "term", f"{form!r}: terms, variants and traditional forms cannot contain ` < > or line breaks"
+            )
     sylls, override = _syllables(term, _text(item.get("pinyin")), fail)
     return Entry(
         term=term,

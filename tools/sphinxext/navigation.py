@@ -38,12 +38,7 @@ def _path(parents: dict[str, str], docname: str) -> list[str]:
 
 
 def bounded_tree(app: Sphinx, pagename: str) -> str:
-    env = app.env
-    cache = app.__dict__.setdefault("_edition_nav_parents", {})
-    if id(env.toctree_includes) not in cache:
-        cache.clear()
-        cache[id(env.toctree_includes)] = _parents(env, app.config.root_doc)
-    on_path = set(_path(cache[id(env.toctree_includes)], pagename))
+    on_path = set(_path(_current["parents"], pagename))
     return _list(app, pagename, app.config.root_doc, on_path, 1)
 
 
@@ -74,7 +69,7 @@ def _item(app: Sphinx, pagename: str, doc: str, on_path: set[str], level: int) -
     return f'<li class="{classes}">{link}{below}</li>'
 
 
-_current: dict[str, Sphinx] = {}  # the app being built; furo's hook has no access to it
+_current: dict = {}  # the app being built and its tree; furo's hook has no access to them
 
 
 def _install(app: Sphinx) -> None:
@@ -99,7 +94,13 @@ def _install(app: Sphinx) -> None:
     furo._compute_navigation_tree = compute
 
 
+def _remember_parents(app: Sphinx, env) -> None:
+    """Once per build, after reading: each document's place in the tree."""
+    _current["parents"] = _parents(env, app.config.root_doc)
+
+
 def setup_navigation(app: Sphinx) -> None:
     app.add_config_value("edition_nav_full_limit", 150, "html")
     app.add_config_value("edition_nav_max_siblings", 60, "html")
     app.connect("builder-inited", _install)
+    app.connect("env-updated", _remember_parents)
