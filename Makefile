@@ -26,10 +26,10 @@ $(NODE_STAMP): package-lock.json
 	else echo "npm not found: the axe-core and Nu HTML Checker tests will skip"; fi
 
 generate: $(STAMP)
-	$(PY) -m tools generate
+	$(PY) -m sizheng_edition generate
 
 check: $(STAMP)
-	$(PY) -m tools check
+	$(PY) -m sizheng_edition check
 
 html: generate
 	$(SPHINX) -b html -d _build/doctrees/html edition _build/html
@@ -40,14 +40,14 @@ html: generate
 preview: generate
 	$(PY) -m pip install --quiet -e '.[dev]'
 	$(PY) -m sphinx_autobuild edition _build/preview --watch conf --watch seeds \
-	  --pre-build "$(PY) -m tools generate"
+	  --pre-build "$(PY) -m sizheng_edition generate"
 
 # Scaling figures (slow; not part of the tests): see docs/benchmark.md.
 bench: $(STAMP)
 	$(PY) bench/benchmark.py
 
 docs: $(STAMP)
-	$(PY) -m tools cli-reference > docs/cli.md
+	$(PY) -m sizheng_edition cli-reference > docs/cli.md
 
 lint: $(STAMP)
 	$(PY) -m ruff check tools tests bench
@@ -55,7 +55,7 @@ lint: $(STAMP)
 
 test: $(STAMP) $(NODE_STAMP)
 	$(PY) -m ruff check tools tests bench
-	$(PY) -m tools check
+	$(PY) -m sizheng_edition check
 	$(PY) -m pytest
 
 clean:

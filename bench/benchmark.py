@@ -31,8 +31,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tools.corpus import make_corpus  # noqa: E402
-from tools.script import to_simplified  # noqa: E402
+from sizheng_edition.synthetic.corpus import make_corpus  # noqa: E402
+from sizheng_edition.text.script import to_simplified  # noqa: E402
 
 PY = sys.executable
 PLAIN_CONF = """

@@ -7,7 +7,8 @@ import tomllib
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))  # `tools` without installing the project (a plain checkout)
+# The package without installing the project (a plain checkout); tools/ is its source root.
+sys.path.insert(0, str(ROOT / "tools"))
 
 project = "Eight Essays on Ideological and Political Work"
 author = "The editors"
@@ -16,7 +17,7 @@ release = version = tomllib.loads((ROOT / "pyproject.toml").read_text())["projec
 # The stable URL in citations: Read the Docs sets this; a local build has none.
 html_baseurl = os.environ.get("READTHEDOCS_CANONICAL_URL", "")
 
-extensions = ["myst_parser", "tools.sphinxext"]
+extensions = ["myst_parser", "sizheng_edition.sphinxext"]
 myst_enable_extensions = ["attrs_block", "attrs_inline"]
 source_suffix = {".md": "markdown"}
 exclude_patterns = ["_build", "_latex"]

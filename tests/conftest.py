@@ -12,8 +12,7 @@ import sys
 from pathlib import Path
 
 import pytest
-
-from tools.pipeline import Layout, load_edition
+from sizheng_edition.pipeline import Layout, load_edition
 
 pytest_plugins = ["sphinx.testing.fixtures"]
 
@@ -61,7 +60,7 @@ def edition(real_layout):
 
 @pytest.fixture(scope="session")
 def glossary(real_layout):
-    from tools.glossary import load_glossary
+    from sizheng_edition.load.glossary import load_glossary
 
     return load_glossary(real_layout.glossary)
 
@@ -120,7 +119,7 @@ def reader_text(page: str, marks: bool = True) -> str:
 
 def run_cli(root: Path, *args: str) -> subprocess.CompletedProcess:
     """The command line as an editor runs it, in a separate process."""
-    cmd = [sys.executable, "-m", "tools", "--root", str(root), *args]
+    cmd = [sys.executable, "-m", "sizheng_edition", "--root", str(root), *args]
     return subprocess.run(cmd, capture_output=True, text=True, check=False)
 
 

@@ -5,9 +5,8 @@ from __future__ import annotations
 import dataclasses
 
 from conftest import run_cli
-
-from tools.check import check_source
-from tools.model import Cell
+from sizheng_edition.check.nothing_lost import check_source
+from sizheng_edition.model.edition import Cell
 
 
 def test_every_character_of_every_source_is_accounted_for(edition):

@@ -6,11 +6,10 @@ import pickle
 
 import pytest
 from conftest import ROOT, run_cli
-
-from tools.check import check_source
-from tools.corpus import make_corpus
-from tools.errors import EditionError
-from tools.pipeline import PARALLEL_FROM, load_edition
+from sizheng_edition.check.nothing_lost import check_source
+from sizheng_edition.errors import EditionError
+from sizheng_edition.pipeline import PARALLEL_FROM, load_edition
+from sizheng_edition.synthetic.corpus import make_corpus
 
 pytestmark = pytest.mark.slow
 

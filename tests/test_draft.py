@@ -9,15 +9,14 @@ from collections import Counter
 
 import pytest
 from conftest import run_cli
-
-from tools.assemble import build_source
-from tools.draft import draft
-from tools.draft_eval import Score, evaluate, evaluate_truth
-from tools.draft_lines import detect_script
-from tools.plan import load_plan, parse_plan
-from tools.seeds import parse_source
-from tools.synthetic import interleave, naive_traditional, proper_traditional, rewrap
-from tools.yamlload import parse_yaml
+from sizheng_edition.build.assemble import build_source
+from sizheng_edition.draft import draft
+from sizheng_edition.draft.evaluate import Score, evaluate, evaluate_truth
+from sizheng_edition.draft.lines import detect_script
+from sizheng_edition.load.plan import load_plan, parse_plan
+from sizheng_edition.load.seeds import parse_source
+from sizheng_edition.load.yaml_lines import parse_yaml
+from sizheng_edition.synthetic.witnesses import interleave, naive_traditional, proper_traditional, rewrap
 
 
 def witness(text: str):

@@ -55,6 +55,6 @@ def test_the_guide_shows_the_real_error(ninth):
 
 
 def test_cli_reference_is_generated_from_the_cli():
-    from tools.cli import cli_reference
+    from sizheng_edition.cli import cli_reference
 
     assert (ROOT / "docs" / "cli.md").read_text(encoding="utf-8") == cli_reference()

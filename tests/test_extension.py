@@ -7,9 +7,8 @@ from pathlib import Path
 
 import pytest
 from docutils import nodes
-
-from tools.sphinxext.anchors import numbered_anchor
-from tools.sphinxext.lang import lang_block
+from sizheng_edition.sphinxext.anchors import numbered_anchor
+from sizheng_edition.sphinxext.lang import lang_block
 
 ROOTS = Path(__file__).parent / "roots"
 

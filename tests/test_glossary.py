@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import pytest
-
-from tools.concordance import links, occurrences
-from tools.errors import EditionError
-from tools.glossary import parse_glossary
-from tools.pinyin import syllables
-from tools.termmatch import TermMatcher
-from tools.yamlload import parse_yaml
+from sizheng_edition.errors import EditionError
+from sizheng_edition.load.glossary import parse_glossary
+from sizheng_edition.load.yaml_lines import parse_yaml
+from sizheng_edition.render.concordance import links, occurrences
+from sizheng_edition.text.pinyin import syllables
+from sizheng_edition.text.termmatch import TermMatcher
 
 ENTRY = """\
 - term: {term}

@@ -7,8 +7,7 @@ from pathlib import Path
 
 import pytest
 from conftest import reader_text, sphinx_build
-
-from tools.cli import main
+from sizheng_edition.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
 

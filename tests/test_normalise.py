@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import pytest
-
-from tools.model import Source
-from tools.normalise import count_rules, line_cells, normalise
-from tools.script import convert_cells
+from sizheng_edition.build.normalise import count_rules, line_cells, normalise
+from sizheng_edition.model.edition import Source
+from sizheng_edition.text.script import convert_cells
 
 
 def run(text: str, punctuation: bool = True, convert: bool = False):

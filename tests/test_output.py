@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 
-from tools.output import sync_tree, write_if_changed
+from sizheng_edition.output import sync_tree, write_if_changed
 
 
 def test_unchanged_content_is_not_rewritten(tmp_path):
@@ -29,7 +29,7 @@ def test_sync_removes_stale_pages_only(tmp_path):
 
 
 def test_regenerating_the_edition_writes_nothing(project):
-    from tools.cli import main
+    from sizheng_edition.cli import main
 
     assert main(["--root", str(project.root), "generate"]) == 0
     stamps = {p: p.stat().st_mtime_ns for p in project.edition.rglob("*.md")}

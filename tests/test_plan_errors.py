@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import pytest
-
-from tools.errors import EditionError
-from tools.pipeline import load_edition
+from sizheng_edition.errors import EditionError
+from sizheng_edition.pipeline import load_edition
 
 
 def edit_plan(project, key: str, old: str, new: str):

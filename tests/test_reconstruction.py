@@ -5,9 +5,8 @@ from __future__ import annotations
 import re
 
 import pytest
-
-from tools.model import BlockKind, Fate
-from tools.script import to_simplified
+from sizheng_edition.model.edition import BlockKind, Fate
+from sizheng_edition.text.script import to_simplified
 
 
 def body_text(article) -> str:

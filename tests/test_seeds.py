@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import pytest
 from conftest import run_cli
-
-from tools.errors import EditionError
-from tools.seeds import parse_source, read_source
+from sizheng_edition.errors import EditionError
+from sizheng_edition.load.seeds import parse_source, read_source
 
 
 @pytest.mark.parametrize(

@@ -7,10 +7,9 @@ import json
 
 import pytest
 from conftest import reader_text
-
-from tools.cli import _stale
-from tools.generate import edition_files
-from tools.model import BlockKind
+from sizheng_edition.cli import _stale
+from sizheng_edition.model.edition import BlockKind
+from sizheng_edition.render.pages import edition_files
 
 pytestmark = pytest.mark.slow
 

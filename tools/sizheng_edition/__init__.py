@@ -1,0 +1,1 @@
+"""An annotated digital edition of Chinese texts: the conversion pipeline and its Sphinx extension."""

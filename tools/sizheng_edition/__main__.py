@@ -1,0 +1,5 @@
+import sys
+
+from sizheng_edition.cli import main
+
+sys.exit(main())

@@ -1,0 +1,150 @@
+"""Normalisation rules: pure functions from cells to cells.
+
+Each rule rewrites the ``out`` of the cells it touches and records its name in
+``rule``; it never adds or removes cells, so every source character stays
+accounted for.  The rules and their order are documented in
+``docs/normalisation.md``; ``RULES`` is the single list both docs and the
+per-article counts use.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections import Counter
+from collections.abc import Iterable
+
+from sizheng_edition.model.edition import Cell, Source
+
+RULES: dict[str, str] = {
+    "t2s": "traditional characters converted to simplified with OpenCC's phrase-level t2s",
+    "edge-space": "space at the start or end of a source line removed",
+    "cjk-space": "space between Chinese characters or Chinese punctuation removed",
+    "mixed-space": "space between Chinese and a Latin letter or digit removed "
+    "(the renderer spaces mixed scripts itself)",
+    "fullwidth-punct": "half-width , ; : ? ! ( ) in Chinese context made full-width",
+    "internet-plus": "互联网 + written 互联网+ (spaces around + removed, full-width ＋ made half-width)",
+    "fullwidth-alnum": "full-width Latin letters and digits made half-width",
+    "byline-mark": "the newspaper's byline mark □ and its space removed",
+    "byline-split": "space between affiliation and author in a byline removed (shown as separate fields)",
+    "list-split": "space between keywords removed (shown as a list)",
+    "unwrap": "line end inside a hard-wrapped paragraph or heading joined",
+}
+
+_HALF_TO_FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
+_CJK_PUNCT = set("，。、；：？！（）《》〈〉「」『』【】〔〕“”‘’—…·～")
+WHITESPACE = set(" \t\u3000\u00a0")
+
+
+def is_han(ch: str) -> bool:
+    if len(ch) != 1:
+        return False
+    code = ord(ch)
+    return (
+        0x4E00 <= code <= 0x9FFF
+        or 0x3400 <= code <= 0x4DBF
+        or 0xF900 <= code <= 0xFAFF
+        or 0x20000 <= code <= 0x3134F
+    )
+
+
+def is_cjk(ch: str) -> bool:
+    """A Han character or Chinese (full-width) punctuation."""
+    return len(ch) == 1 and (is_han(ch) or ch in _CJK_PUNCT or 0x3000 < ord(ch) <= 0x303F)
+
+
+def is_alnum_ascii(ch: str) -> bool:
+    return ch.isascii() and ch.isalnum()
+
+
+def line_cells(source: Source, number: int, start: int = 0, end: int | None = None) -> tuple[Cell, ...]:
+    """Cells for a slice of one source line; edge whitespace of the line is marked removed."""
+    text = source.line(number)
+    end = len(text) if end is None else end
+    lead = len(text) - len(text.lstrip("".join(WHITESPACE)))
+    trail = len(text.rstrip("".join(WHITESPACE)))
+    cells = []
+    for col in range(start, end):
+        ch = text[col]
+        if col < lead or col >= trail:
+            cells.append(Cell(number, col, ch, "", "edge-space"))
+        else:
+            cells.append(Cell(number, col, ch, ch))
+    return tuple(cells)
+
+
+def _visible_neighbour(cells: list[Cell], index: int, step: int) -> str:
+    """The nearest printed, non-space character before (step -1) or after (step 1)."""
+    i = index + step
+    while 0 <= i < len(cells):
+        out = cells[i].out
+        if out and not all(c in WHITESPACE for c in out):
+            return out[-1] if step < 0 else out[0]
+        i += step
+    return ""
+
+
+def _set(cell: Cell, out: str, rule: str) -> Cell:
+    return dataclasses.replace(cell, out=out, rule=rule)
+
+
+def remove_spaces(cells: tuple[Cell, ...]) -> tuple[Cell, ...]:
+    work = list(cells)
+    for i, cell in enumerate(work):
+        if cell.out not in WHITESPACE or not cell.out:
+            continue
+        left, right = _visible_neighbour(work, i, -1), _visible_neighbour(work, i, 1)
+        rule = _space_rule(left, right)
+        if rule:
+            work[i] = _set(cell, "", rule)
+    return tuple(work)
+
+
+def _space_rule(left: str, right: str) -> str | None:
+    if not left or not right:
+        return None
+    if "+" in (left, right) and (is_cjk(left) or is_cjk(right)):
+        return "internet-plus"
+    if is_cjk(left) and is_cjk(right):
+        return "cjk-space"
+    if (is_cjk(left) and is_alnum_ascii(right)) or (is_alnum_ascii(left) and is_cjk(right)):
+        return "mixed-space"
+    return None
+
+
+def widen_punctuation(cells: tuple[Cell, ...]) -> tuple[Cell, ...]:
+    work = list(cells)
+    for i, cell in enumerate(work):
+        full = _HALF_TO_FULL.get(cell.out)
+        if not full:
+            continue
+        left, right = _visible_neighbour(work, i, -1), _visible_neighbour(work, i, 1)
+        if is_cjk(left) or is_han(right):
+            work[i] = _set(cell, full, "fullwidth-punct")
+    return tuple(work)
+
+
+def narrow_forms(cells: tuple[Cell, ...]) -> tuple[Cell, ...]:
+    out = []
+    for cell in cells:
+        code = ord(cell.out) if len(cell.out) == 1 else 0
+        if cell.out == "＋":
+            cell = _set(cell, "+", "internet-plus")
+        elif 0xFF10 <= code <= 0xFF19 or 0xFF21 <= code <= 0xFF3A or 0xFF41 <= code <= 0xFF5A:
+            cell = _set(cell, chr(code - 0xFEE0), "fullwidth-alnum")
+        out.append(cell)
+    return tuple(out)
+
+
+def normalise(cells: tuple[Cell, ...], punctuation: bool = True) -> tuple[Cell, ...]:
+    """All spacing and form rules, in the documented order.
+
+    ``punctuation`` is off for bibliographic references, whose ASCII
+    punctuation follows the citation style, not Chinese prose.
+    """
+    cells = narrow_forms(cells)
+    cells = remove_spaces(cells)
+    return widen_punctuation(cells) if punctuation else cells
+
+
+def count_rules(cells: Iterable[Cell]) -> Counter:
+    return Counter(c.rule for c in cells if c.rule)

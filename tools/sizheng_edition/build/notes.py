@@ -1,0 +1,80 @@
+"""The wording of editorial notes: evidence quoted from the source, then the editor's reason.
+
+Notes are plain text; the renderer escapes them and turns their LineRefs into
+links to the diplomatic transcription.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from sizheng_edition.build.normalise import RULES, WHITESPACE
+from sizheng_edition.model.edition import LineRef, Note, NoteKind
+
+QUOTE = 8  # characters of evidence quoted from each side of a break
+
+
+def refs(source: str, lines) -> tuple[LineRef, ...]:
+    return tuple(LineRef(source, n) for n in lines)
+
+
+def _tail(text: str) -> str:
+    return text.rstrip("".join(WHITESPACE))[-QUOTE:]
+
+
+def _head(text: str) -> str:
+    return text.strip("".join(WHITESPACE))[:QUOTE]
+
+
+def _sentence(text: str) -> str:
+    """The editor's reason as a sentence: capitalised, with a full stop."""
+    text = " ".join(text.split())
+    text = text[:1].upper() + text[1:]
+    return text if text.endswith((".", "?", "!")) else text + "."
+
+
+def join(lines: tuple[LineRef, ...], join, before: str, after: str) -> Note:
+    a, b = lines[0].line, lines[-1].line
+    evidence = f"Line {a} ends “…{_tail(before)}” and line {b} begins “{_head(after)}…”."
+    kind = {
+        "word": "A word split across the column break is rejoined.",
+        "sentence": "The sentence runs on across the column break.",
+        "paragraph": "The article continues with a new paragraph.",
+    }[join.kind]
+    return Note(NoteKind.JOIN, f"{evidence} {kind} {_sentence(join.reason)}", lines)
+
+
+def move(lines: tuple[LineRef, ...], span, reason: str) -> Note:
+    return Note(NoteKind.MOVE, f"Lines {span} are moved here. {_sentence(reason)}", lines)
+
+
+def lacuna(lines: tuple[LineRef, ...], reason: str, first_line: str) -> Note:
+    text = (
+        f"Text is lost before line {lines[0].line}, which begins “{_head(first_line)}…”. {_sentence(reason)}"
+    )
+    return Note(NoteKind.LACUNA, text, lines)
+
+
+def drop(lines: tuple[LineRef, ...], drop_plan, texts: list[str]) -> Note:
+    quoted = "; ".join(f"“{t.strip()}”" for t in texts if t.strip())
+    span = drop_plan.lines
+    label = "Line" if span.first == span.last else "Lines"
+    return Note(NoteKind.DROP, f"{label} {span} ({quoted}) dropped. {_sentence(drop_plan.reason)}", lines)
+
+
+def emendation(lines: tuple[LineRef, ...], em) -> Note:
+    n = em.line
+    if em.kind == "sic":
+        text = f"Line {n} prints “{em.find}”, kept as printed (sic); perhaps “{em.replace}”."
+        return Note(NoteKind.SIC, f"{text} {_sentence(em.reason)}", lines)
+    if em.kind == "script":
+        text = f"Conversion of line {n} gives “{em.find}”; corrected to “{em.replace}”."
+    else:
+        text = f"Line {n} prints “{em.find}”; emended to “{em.replace}”."
+    return Note(NoteKind.EMENDATION, f"{text} {_sentence(em.reason)}", lines)
+
+
+def normalisation_summary(counts: Counter, source: str, lines: list[int]) -> Note:
+    parts = [f"{counts[name]} × {RULES[name]}" for name in RULES if counts.get(name)]
+    text = "; ".join(parts) + "." if parts else "No normalisation rule applied."
+    return Note(NoteKind.NORMALISATION, text, refs(source, lines[:1]))

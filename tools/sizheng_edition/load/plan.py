@@ -1,0 +1,281 @@
+"""An editor's plan for one source: what goes where and why, parsed into dataclasses.
+
+The plan is the record of editorial decisions.  Parsing checks its shape and
+names the plan file and line of every mistake; ``sizheng_edition.build.validate`` then checks it
+against the source it describes.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from sizheng_edition.errors import EditionError
+from sizheng_edition.load.yaml_lines import LDict, LList, load_yaml
+
+LAYOUTS = ("lines", "wrapped")
+SCRIPTS = ("simplified", "converted-traditional")
+BYLINE_FORMS = ("mark-author", "mark-affiliation-author", "author-affiliation")
+JOIN_KINDS = ("word", "sentence", "paragraph")
+EMENDATION_KINDS = ("emendation", "sic", "script")
+
+
+@dataclass(frozen=True)
+class LineRange:
+    first: int
+    last: int
+    yaml_line: int  # where the plan says it, for error messages
+
+    def numbers(self) -> range:
+        return range(self.first, self.last + 1)
+
+    def __str__(self) -> str:
+        return str(self.first) if self.first == self.last else f"{self.first}–{self.last}"
+
+
+@dataclass(frozen=True)
+class Join:
+    kind: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Fragment:
+    lines: LineRange
+    join: Join | None = None
+    move: str | None = None
+    lacuna: str | None = None
+
+
+@dataclass(frozen=True)
+class Heading:
+    lines: LineRange
+    level: int = 1
+
+
+@dataclass(frozen=True)
+class Byline:
+    line: int
+    form: str
+    yaml_line: int
+
+
+@dataclass(frozen=True)
+class ArticlePlan:
+    id: str
+    title: LineRange
+    byline: Byline | None
+    affiliation: LineRange | None
+    abstract: LineRange | None
+    keywords: LineRange | None
+    references: LineRange | None
+    headings: tuple[Heading, ...]
+    fragments: tuple[Fragment, ...]
+    yaml_line: int
+
+
+@dataclass(frozen=True)
+class Drop:
+    lines: LineRange
+    article: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Metadata:
+    line: int
+    key: str
+    reason: str
+    yaml_line: int
+
+
+@dataclass(frozen=True)
+class Emendation:
+    line: int
+    find: str
+    replace: str
+    kind: str
+    reason: str
+    yaml_line: int
+
+
+@dataclass(frozen=True)
+class Plan:
+    path: str
+    source: str
+    title: str
+    description: str
+    layout: str
+    script: str
+    metadata: tuple[Metadata, ...]
+    drops: tuple[Drop, ...]
+    emendations: tuple[Emendation, ...]
+    articles: tuple[ArticlePlan, ...]
+
+
+def load_plan(path: Path) -> Plan:
+    data = load_yaml(path)
+    return parse_plan(data, str(path))
+
+
+class _Reader:
+    """Typed access to a YAML mapping, with errors that name the plan line."""
+
+    def __init__(self, where: str, data, context: str = "plan") -> None:
+        self.where = where
+        if not isinstance(data, LDict):
+            line = getattr(data, "line", None)
+            raise EditionError(where, line, f"{context}: expected a mapping")
+        self.data = data
+
+    def fail(self, key: str | None, message: str):
+        line = self.data.line_of(key) if key else self.data.line
+        raise EditionError(self.where, line, message)
+
+    def text(self, key: str, required: bool = True) -> str | None:
+        value = self.data.get(key)
+        if value is None:
+            if required:
+                self.fail(None, f"missing field '{key}'")
+            return None
+        if not isinstance(value, str) or not value.strip():
+            self.fail(key, f"'{key}' must be non-empty text")
+        return value.strip()
+
+    def choice(self, key: str, allowed: tuple[str, ...]) -> str:
+        value = self.text(key)
+        if value not in allowed:
+            self.fail(key, f"'{key}' is {value!r}; expected one of: {', '.join(allowed)}")
+        return value
+
+    def integer(self, key: str) -> int:
+        value = self.data.get(key)
+        if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+            self.fail(key if key in self.data else None, f"'{key}' must be a line number (1 or more)")
+        return value
+
+    def range(self, key: str, required: bool = False) -> LineRange | None:
+        if key not in self.data or self.data[key] is None:
+            if required:
+                self.fail(None, f"missing field '{key}'")
+            return None
+        return parse_range(self.data[key], self.where, self.data.line_of(key))
+
+    def items(self, key: str) -> list:
+        value = self.data.get(key)
+        if value is None:
+            return []
+        if not isinstance(value, LList):
+            self.fail(key, f"'{key}' must be a list")
+        return list(zip(value, value.item_lines, strict=True))
+
+
+_RANGE = re.compile(r"^\s*(\d+)\s*(?:[-–]\s*(\d+))?\s*$")
+
+
+def parse_range(value, where: str, yaml_line: int) -> LineRange:
+    """``12`` or ``"12-15"`` (inclusive) as a LineRange."""
+    match = _RANGE.match(str(value)) if isinstance(value, (int, str)) else None
+    if not match or isinstance(value, bool):
+        raise EditionError(where, yaml_line, f"{value!r} is not a line number or range like 12-15")
+    first = int(match.group(1))
+    last = int(match.group(2) or first)
+    if first < 1 or last < first:
+        raise EditionError(where, yaml_line, f"range {value!r} is empty or starts below line 1")
+    return LineRange(first, last, yaml_line)
+
+
+def parse_plan(data, where: str) -> Plan:
+    top = _Reader(where, data)
+    articles = tuple(_article(where, item) for item, _ in top.items("articles"))
+    if not articles:
+        top.fail("articles" if "articles" in data else None, "a plan needs at least one article")
+    return Plan(
+        path=where,
+        source=top.text("source"),
+        title=top.text("title", required=False) or "",
+        description=top.text("description"),
+        layout=top.choice("layout", LAYOUTS),
+        script=top.choice("script", SCRIPTS),
+        metadata=tuple(_metadata(where, item) for item, _ in top.items("metadata")),
+        drops=tuple(_drop(where, item) for item, _ in top.items("drops")),
+        emendations=tuple(_emendation(where, item) for item, _ in top.items("emendations")),
+        articles=articles,
+    )
+
+
+def _metadata(where: str, item) -> Metadata:
+    r = _Reader(where, item, "metadata entry")
+    return Metadata(r.integer("line"), r.text("key"), r.text("reason"), item.line)
+
+
+def _drop(where: str, item) -> Drop:
+    r = _Reader(where, item, "drop entry")
+    return Drop(r.range("lines", required=True), r.text("article"), r.text("reason"))
+
+
+def _emendation(where: str, item) -> Emendation:
+    r = _Reader(where, item, "emendation")
+    return Emendation(
+        line=r.integer("line"),
+        find=r.text("find"),
+        replace=r.text("replace"),
+        kind=r.choice("kind", EMENDATION_KINDS),
+        reason=r.text("reason"),
+        yaml_line=item.line,
+    )
+
+
+_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+def _article(where: str, item) -> ArticlePlan:
+    r = _Reader(where, item, "article")
+    article_id = r.text("id")
+    if not _ID.match(article_id):
+        r.fail("id", f"article id {article_id!r} must be lower-case ASCII words joined by '-'")
+    fragments = tuple(_fragment(where, f) for f, _ in r.items("fragments"))
+    if not fragments:
+        r.fail(None, f"article {article_id!r} has no fragments")
+    return ArticlePlan(
+        id=article_id,
+        title=r.range("title", required=True),
+        byline=_byline(where, item.get("byline")) if item.get("byline") is not None else None,
+        affiliation=r.range("affiliation"),
+        abstract=r.range("abstract"),
+        keywords=r.range("keywords"),
+        references=r.range("references"),
+        headings=tuple(_heading(where, h, line) for h, line in r.items("headings")),
+        fragments=fragments,
+        yaml_line=item.line,
+    )
+
+
+def _byline(where: str, item) -> Byline:
+    r = _Reader(where, item, "byline")
+    return Byline(r.integer("line"), r.choice("form", BYLINE_FORMS), item.line)
+
+
+def _heading(where: str, item, yaml_line: int) -> Heading:
+    if isinstance(item, LDict):
+        r = _Reader(where, item, "heading")
+        level = item.get("level", 1)
+        if level not in (1, 2, 3):
+            r.fail("level", "heading level must be 1, 2 or 3")
+        return Heading(r.range("lines", required=True), level)
+    return Heading(parse_range(item, where, yaml_line))
+
+
+def _fragment(where: str, item) -> Fragment:
+    r = _Reader(where, item, "fragment")
+    join = None
+    if item.get("join") is not None:
+        j = _Reader(where, item["join"], "join")
+        join = Join(j.choice("kind", JOIN_KINDS), j.text("reason"))
+    return Fragment(
+        lines=r.range("lines", required=True),
+        join=join,
+        move=r.text("move", required=False),
+        lacuna=r.text("lacuna", required=False),
+    )

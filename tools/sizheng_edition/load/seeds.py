@@ -1,0 +1,49 @@
+"""Reading a raw witness: strict about encoding and line ends, because a silent
+repair would change the text the edition claims to reproduce."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from sizheng_edition.errors import EditionError
+from sizheng_edition.model.edition import Source
+
+BOM = b"\xef\xbb\xbf"
+
+
+def read_source(path: Path) -> Source:
+    """Read ``path`` as a witness; raise EditionError naming file and line on bad input."""
+    data = path.read_bytes()
+    return parse_source(data, str(path), path.name)
+
+
+def parse_source(data: bytes, where: str, name: str) -> Source:
+    if not data.strip():
+        raise EditionError(where, None, "empty file: a witness must contain text")
+    if data.startswith(BOM):
+        raise EditionError(where, 1, "starts with a UTF-8 byte-order mark; save the file without BOM")
+    text = _decode(data, where)
+    if "\r" in text:
+        line = text[: text.index("\r")].count("\n") + 1
+        raise EditionError(where, line, "CR or CRLF line end; witnesses must use LF line ends")
+    lines = text.split("\n")
+    if lines[-1] == "":
+        lines.pop()  # a final newline ends the last line; it is not a line of its own
+    return Source(
+        name=name,
+        path=where,
+        lines=tuple(lines),
+        sha256=hashlib.sha256(data).hexdigest(),
+        size=len(data),
+    )
+
+
+def _decode(data: bytes, where: str) -> str:
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as err:
+        line = data[: err.start].count(b"\n") + 1
+        raise EditionError(
+            where, line, f"not UTF-8 (byte 0x{data[err.start]:02x} at offset {err.start})"
+        ) from None

@@ -1,0 +1,174 @@
+"""The typed data model that the whole pipeline passes along.
+
+Text moves through the pipeline as *cells*: one cell per source character,
+carrying where it came from and what the edition prints for it.  Every change
+(normalisation, conversion, emendation) rewrites a cell's output and names the
+rule, so the source can always be read back from the edition: that is what
+``sizheng_edition.check.nothing_lost`` proves.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Source:
+    """A raw witness, read and validated, never altered."""
+
+    name: str  # file name, e.g. 000_1372b43608706eb6.txt
+    path: str  # path as given, for error messages
+    lines: tuple[str, ...]
+    sha256: str
+    size: int
+
+    @property
+    def key(self) -> str:
+        """Short, stable identifier: the numeric prefix of the file name."""
+        return self.name.split("_", 1)[0]
+
+    def line(self, number: int) -> str:
+        return self.lines[number - 1]
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One source character and what the edition prints for it."""
+
+    line: int
+    col: int
+    raw: str
+    out: str
+    rule: str | None = None  # the rule that made ``out`` differ from ``raw``
+
+
+@dataclass(frozen=True)
+class Supplied:
+    """Text the editor supplies that is not in the source (a lacuna mark)."""
+
+    text: str
+
+
+class NoteKind(enum.Enum):
+    JOIN = "join"
+    MOVE = "move"
+    LACUNA = "lacuna"
+    EMENDATION = "emendation"
+    SIC = "sic"
+    DROP = "dropped line"
+    NORMALISATION = "normalisation summary"
+
+
+@dataclass(frozen=True)
+class LineRef:
+    source: str  # Source.key
+    line: int
+
+
+@dataclass(frozen=True)
+class Note:
+    kind: NoteKind
+    text: str  # English; may quote Chinese; plain text, escaped when rendered
+    lines: tuple[LineRef, ...]
+
+
+class BlockKind(enum.Enum):
+    TITLE = "title"
+    BYLINE = "byline"
+    AFFILIATION = "affiliation"
+    HEADING = "heading"
+    PARAGRAPH = "paragraph"
+    ABSTRACT = "abstract"
+    KEYWORD = "keyword"
+    REFERENCE = "reference"
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """A note attached after the ``after``-th item of a block's content."""
+
+    after: int
+    note: Note
+
+
+@dataclass(frozen=True)
+class Block:
+    kind: BlockKind
+    items: tuple[Cell | Supplied, ...]
+    anchors: tuple[Anchor, ...] = ()
+    level: int = 1  # heading level within the article, 1 = top
+    number: int | None = None  # paragraph number, for citation as ¶n
+
+    @property
+    def text(self) -> str:
+        return "".join(i.out if isinstance(i, Cell) else i.text for i in self.items)
+
+    @property
+    def raw(self) -> str:
+        return "".join(i.raw for i in self.items if isinstance(i, Cell))
+
+    @property
+    def lines(self) -> tuple[int, ...]:
+        return tuple(sorted({i.line for i in self.items if isinstance(i, Cell)}))
+
+
+@dataclass(frozen=True)
+class Article:
+    id: str
+    source: str  # Source.key
+    title: Block
+    author: Block | None
+    affiliation: Block | None
+    body: tuple[Block, ...]
+    notes: tuple[Note, ...]  # article-level notes (drop, normalisation summary)
+    rule_counts: tuple[tuple[str, int], ...]
+    script: str  # "simplified" or "converted-traditional"
+
+    @property
+    def blocks(self) -> tuple[Block, ...]:
+        head = (self.title, self.author, self.affiliation)
+        return tuple(b for b in head if b is not None) + self.body
+
+
+class Fate(enum.Enum):
+    """What happened to a source line."""
+
+    ARTICLE = "article"
+    DROPPED = "dropped"
+    METADATA = "metadata"
+    BLANK = "blank"
+
+
+@dataclass(frozen=True)
+class Disposition:
+    line: int
+    fate: Fate
+    article: str | None = None
+    paragraph: int | None = None
+    reason: str | None = None
+
+
+@dataclass(frozen=True)
+class Discard:
+    """Source characters that are deliberately not printed, with the reason."""
+
+    line: int
+    col: int
+    text: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class EditionSource:
+    """One witness turned into articles, with the fate of every line."""
+
+    source: Source
+    title: str
+    description: str
+    layout: str
+    script: str
+    metadata: tuple[tuple[str, str], ...]
+    articles: tuple[Article, ...]
+    dispositions: tuple[Disposition, ...]
+    discards: tuple[Discard, ...] = field(default=())

@@ -1,0 +1,231 @@
+"""An Article as a MyST page: pure function from the model to text.
+
+All source-derived text passes through ``escape``; everything else is markup
+this module writes itself.  Notes become MyST footnotes, which docutils turns
+into footnote nodes: linked and back-linked in HTML, real footnotes in LaTeX.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+
+from sizheng_edition.build.normalise import RULES
+from sizheng_edition.model.edition import (
+    Article,
+    Block,
+    BlockKind,
+    Cell,
+    EditionSource,
+    LineRef,
+    Note,
+    NoteKind,
+)
+from sizheng_edition.render.concordance import Link
+from sizheng_edition.render.escape import escape, role_content
+
+NOTE_LABELS = {
+    NoteKind.JOIN: "Join",
+    NoteKind.MOVE: "Move",
+    NoteKind.LACUNA: "Lacuna",
+    NoteKind.EMENDATION: "Emendation",
+    NoteKind.SIC: "Sic",
+    NoteKind.DROP: "Dropped line",
+    NoteKind.NORMALISATION: "Normalisation summary",
+}
+
+
+def line_label(ref: LineRef) -> str:
+    return f"s{ref.source}-l{ref.line}"
+
+
+def line_link(ref: LineRef) -> str:
+    return f"{{ref}}`{ref.source}:{ref.line} <{line_label(ref)}>`"
+
+
+def para_label(article_id: str, number: int) -> str:
+    return f"{article_id}-p{number}"
+
+
+class _Notes:
+    """Numbers the notes of one page in reading order and keeps their texts."""
+
+    def __init__(self, source_file: str) -> None:
+        self.source_file = source_file
+        self.defs: list[str] = []
+
+    def mark(self, note: Note) -> str:
+        label = f"n{len(self.defs) + 1}"
+        lines = ", ".join(f"{{ref}}`{r.line} <{line_label(r)}>`" for r in note.lines)
+        where = f"{escape(self.source_file)}, line{'s' if len(note.lines) > 1 else ''} {lines}"
+        self.defs.append(f"[^{label}]: **{NOTE_LABELS[note.kind]}** ({where}). {escape(note.text)}")
+        return f"[^{label}]"
+
+
+LinkFinder = Callable[[Block], list[Link]]
+
+
+def _no_links(block: Block) -> list[Link]:
+    return []
+
+
+def render_article(src: EditionSource, article: Article, find_links: LinkFinder = _no_links) -> str:
+    notes = _Notes(src.source.name)
+    out = [_front_matter(article), f"({article.id})=", f"# {_inline(article.title, notes)}", ""]
+    out += _original(src, article.title)
+    out += _byline(src, article, notes)
+    out += _provenance(src, article)
+    out += _body(src, article, notes, find_links)
+    out += _cite(article)
+    out += ["", *notes.defs, ""] if notes.defs else []
+    return "\n".join(out).rstrip("\n") + "\n"
+
+
+def _cite(article: Article) -> list[str]:
+    """The citation block; its values are quoted, as MyST reads directive options as YAML."""
+    author = f":author: {json.dumps(article.author.text, ensure_ascii=False)}" if article.author else ""
+    title = f":title: {json.dumps(article.title.text, ensure_ascii=False)}"
+    return ["```{cite-article}", *filter(None, [author, title]), "```", ""]
+
+
+def _front_matter(article: Article) -> str:
+    return f"---\nlang: zh-Hans\narticle: {article.id}\n---\n"
+
+
+def _inline(block: Block, notes: _Notes, links: list[Link] = ()) -> str:
+    """Escaped text of ``block`` with note markers, emended spans and glossary links."""
+    marks: dict[int, list[str]] = {}
+    for anchor in block.anchors:
+        marks.setdefault(anchor.after, []).append(notes.mark(anchor.note))
+    starts = {link.first: link for link in links}
+    parts: list[str] = []
+    run: list[str] = []  # consecutive emended characters, shown as one span
+
+    def flush() -> None:
+        if run:
+            parts.append(f"[{escape(''.join(run))}]{{.emended}}")
+            run.clear()
+
+    i = 0
+    while i < len(block.items):
+        if i in starts:
+            flush()
+            link = starts[i]
+            parts.append(f"{{gl}}`{role_content(link.surface)} <{role_content(link.term)}>`")
+            i = link.end
+        else:
+            item = block.items[i]
+            text = item.out if isinstance(item, Cell) else item.text
+            if isinstance(item, Cell) and item.rule in ("emendation", "script"):
+                run.append(text)
+            else:
+                flush()
+                parts.append(escape(text) if isinstance(item, Cell) else f"[{escape(text)}]{{.supplied}}")
+            i += 1
+        if i in marks:
+            flush()
+            parts.extend(marks.pop(i))
+    flush()
+    for rest in marks.values():
+        parts.extend(rest)
+    return "".join(parts)
+
+
+def _byline(src: EditionSource, article: Article, notes: _Notes) -> list[str]:
+    out = []
+    for block, cls in ((article.author, "byline"), (article.affiliation, "affiliation")):
+        if block is not None:
+            out += [f"{{.{cls}}}", _inline(block, notes), ""]
+    if src.script == "converted-traditional" and article.author is not None:
+        line = article.author.lines[0]
+        out += _original_text(src.source.line(line))
+    return out
+
+
+def _original(src: EditionSource, block: Block) -> list[str]:
+    if src.script != "converted-traditional":
+        return []
+    return _original_text(block.raw)
+
+
+def _original_text(raw: str) -> list[str]:
+    """The traditional witness below the reading text, marked zh-Hant."""
+    return ["```{lang} zh-Hant", ":class: original", "", escape(raw.strip()), "```", ""]
+
+
+def _provenance(src: EditionSource, article: Article) -> list[str]:
+    spans = ", ".join(_span_link(src, a, b) for a, b in _spans(src, article))
+    counts = dict(article.rule_counts)
+    summary = "; ".join(f"{counts[r]} × {escape(RULES[r])}" for r in RULES if counts.get(r))
+    return [
+        "```{lang} en",
+        ":class: provenance",
+        "",
+        f"**Source** {{ref}}`{src.source.key} <src-{src.source.key}>` "
+        f"({escape(src.source.name)}), lines {spans}.",
+        "",
+        f"**Normalisation summary** {summary or 'none'}. {{doc}}`The rules <../normalisation>`.",
+        "```",
+        "",
+    ]
+
+
+def _spans(src: EditionSource, article: Article) -> list[tuple[int, int]]:
+    """The article's source lines in reading order, as runs of adjacent lines."""
+    order: list[int] = []
+    for block in article.blocks:
+        order += [n for n in block.lines if n not in order]
+    spans: list[list[int]] = []
+    for n in order:
+        if spans and _adjacent(src, spans[-1][1], n):
+            spans[-1][1] = n
+        else:
+            spans.append([n, n])
+    return [(a, b) for a, b in spans]
+
+
+def _adjacent(src: EditionSource, a: int, b: int) -> bool:
+    return b > a and all(not src.source.line(n).strip() for n in range(a + 1, b))
+
+
+def _span_link(src: EditionSource, first: int, last: int) -> str:
+    start = line_link(LineRef(src.source.key, first))
+    return start if first == last else f"{start}–{line_link(LineRef(src.source.key, last))}"
+
+
+def _body(src: EditionSource, article: Article, notes: _Notes, find_links: LinkFinder) -> list[str]:
+    out: list[str] = []
+    keywords = [b for b in article.body if b.kind is BlockKind.KEYWORD]
+    for block in article.body:
+        if block.kind is BlockKind.KEYWORD:
+            if block is keywords[0]:
+                out += _keywords(src, keywords, notes)
+            continue
+        out += _block(src, article, block, notes, find_links(block))
+    return out
+
+
+def _block(src: EditionSource, article: Article, block: Block, notes: _Notes, links: list[Link]) -> list[str]:
+    text = _inline(block, notes, links)
+    if block.kind is BlockKind.HEADING:
+        out = [f"{'#' * (block.level + 1)} {text}", ""]
+    elif block.kind is BlockKind.REFERENCE:
+        out = ["```{rubric} References", "```", ""] if _first_reference(article, block) else []
+        out += ["{.reference}", text, ""]
+    else:
+        head = ["```{rubric} Abstract", "```", ""] if block.kind is BlockKind.ABSTRACT else []
+        out = [*head, f"{{pn}}`{block.number}`{text}", ""]
+    return out + _original(src, block)
+
+
+def _first_reference(article: Article, block: Block) -> bool:
+    return next(b for b in article.body if b.kind is BlockKind.REFERENCE) is block
+
+
+def _keywords(src: EditionSource, keywords: list[Block], notes: _Notes) -> list[str]:
+    out = ["```{rubric} Keywords", "```", ""]
+    out += [f"- {_inline(k, notes)}" for k in keywords]
+    out.append("")
+    if src.script == "converted-traditional":
+        out += _original_text(src.source.line(keywords[0].lines[0]))
+    return out
