@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from sizheng_edition.build.normalise import count_rules, line_cells, normalise
-from sizheng_edition.model.edition import Source
+from sizheng_edition.model.source import Source
 from sizheng_edition.text.script import convert_cells
 
 

@@ -11,10 +11,11 @@ from pathlib import Path
 
 from sizheng_edition.build.assemble import build_source
 from sizheng_edition.errors import EditionError
-from sizheng_edition.load.glossary import Glossary, load_glossary
+from sizheng_edition.load.glossary import load_glossary
 from sizheng_edition.load.plan import load_plan
 from sizheng_edition.load.seeds import read_source
 from sizheng_edition.model.edition import EditionSource
+from sizheng_edition.model.glossary import Glossary
 
 
 @dataclass(frozen=True)

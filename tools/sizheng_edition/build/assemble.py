@@ -13,10 +13,9 @@ from collections import Counter
 from dataclasses import dataclass
 
 from sizheng_edition.build import notes
-from sizheng_edition.build.normalise import WHITESPACE, count_rules, line_cells, normalise
+from sizheng_edition.build.normalise import count_rules, line_cells, normalise
 from sizheng_edition.build.validate import validate
 from sizheng_edition.errors import EditionError
-from sizheng_edition.load.plan import ArticlePlan, Emendation, Fragment, Heading, Plan
 from sizheng_edition.model.edition import (
     Anchor,
     Article,
@@ -28,18 +27,15 @@ from sizheng_edition.model.edition import (
     EditionSource,
     Fate,
     Note,
-    Source,
     Supplied,
 )
+from sizheng_edition.model.plan import ArticlePlan, Emendation, Fragment, Heading, Plan
+from sizheng_edition.model.source import Source
+from sizheng_edition.text.chars import WHITESPACE, ends_sentence
 from sizheng_edition.text.script import convert_cells
 
 LACUNA_MARK = "〔……〕"
 _CLAUSE_PUNCT = set("，。、；：？！")
-_SENTENCE_END = re.compile(r"[。！？…][”’」』）]*$")
-
-
-def ends_sentence(text: str) -> bool:
-    return bool(_SENTENCE_END.search(text.rstrip("".join(WHITESPACE))))
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,9 @@ import dataclasses
 from collections import Counter
 from collections.abc import Iterable
 
-from sizheng_edition.model.edition import Cell, Source
+from sizheng_edition.model.edition import Cell
+from sizheng_edition.model.source import Source
+from sizheng_edition.text.chars import WHITESPACE, WHITESPACE_CHARS, is_alnum_ascii, is_cjk, is_han
 
 RULES: dict[str, str] = {
     "t2s": "traditional characters converted to simplified with OpenCC's phrase-level t2s",
@@ -31,37 +33,14 @@ RULES: dict[str, str] = {
 }
 
 _HALF_TO_FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
-_CJK_PUNCT = set("，。、；：？！（）《》〈〉「」『』【】〔〕“”‘’—…·～")
-WHITESPACE = set(" \t\u3000\u00a0")
-
-
-def is_han(ch: str) -> bool:
-    if len(ch) != 1:
-        return False
-    code = ord(ch)
-    return (
-        0x4E00 <= code <= 0x9FFF
-        or 0x3400 <= code <= 0x4DBF
-        or 0xF900 <= code <= 0xFAFF
-        or 0x20000 <= code <= 0x3134F
-    )
-
-
-def is_cjk(ch: str) -> bool:
-    """A Han character or Chinese (full-width) punctuation."""
-    return len(ch) == 1 and (is_han(ch) or ch in _CJK_PUNCT or 0x3000 < ord(ch) <= 0x303F)
-
-
-def is_alnum_ascii(ch: str) -> bool:
-    return ch.isascii() and ch.isalnum()
 
 
 def line_cells(source: Source, number: int, start: int = 0, end: int | None = None) -> tuple[Cell, ...]:
     """Cells for a slice of one source line; edge whitespace of the line is marked removed."""
     text = source.line(number)
     end = len(text) if end is None else end
-    lead = len(text) - len(text.lstrip("".join(WHITESPACE)))
-    trail = len(text.rstrip("".join(WHITESPACE)))
+    lead = len(text) - len(text.lstrip(WHITESPACE_CHARS))
+    trail = len(text.rstrip(WHITESPACE_CHARS))
     cells = []
     for col in range(start, end):
         ch = text[col]

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 from collections import Counter
 
-from sizheng_edition.build.normalise import RULES, WHITESPACE
-from sizheng_edition.model.edition import LineRef, Note, NoteKind
+from sizheng_edition.build.normalise import RULES
+from sizheng_edition.model.edition import Note, NoteKind
+from sizheng_edition.model.source import LineRef
+from sizheng_edition.text.chars import WHITESPACE_CHARS
 
 QUOTE = 8  # characters of evidence quoted from each side of a break
 
@@ -19,11 +21,11 @@ def refs(source: str, lines) -> tuple[LineRef, ...]:
 
 
 def _tail(text: str) -> str:
-    return text.rstrip("".join(WHITESPACE))[-QUOTE:]
+    return text.rstrip(WHITESPACE_CHARS)[-QUOTE:]
 
 
 def _head(text: str) -> str:
-    return text.strip("".join(WHITESPACE))[:QUOTE]
+    return text.strip(WHITESPACE_CHARS)[:QUOTE]
 
 
 def _sentence(text: str) -> str:

@@ -10,8 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from sizheng_edition.errors import EditionError
-from sizheng_edition.load.plan import LineRange, Plan
-from sizheng_edition.model.edition import Source
+from sizheng_edition.model.plan import LineRange, Plan
+from sizheng_edition.model.source import Source
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from sizheng_edition.draft.lines import Layout, Script, classify, detect_layout, detect_script, mark_headings
 from sizheng_edition.draft.structure import DraftSource, build
 from sizheng_edition.draft.writer import render_draft
-from sizheng_edition.model.edition import Source
+from sizheng_edition.model.source import Source
 
 
 @dataclass(frozen=True)

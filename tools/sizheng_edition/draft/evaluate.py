@@ -6,8 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from sizheng_edition.draft.structure import DraftSource
-from sizheng_edition.load.plan import Plan
 from sizheng_edition.model.edition import BlockKind, EditionSource
+from sizheng_edition.model.plan import Plan
 
 
 @dataclass(frozen=True)

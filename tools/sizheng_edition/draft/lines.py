@@ -13,9 +13,8 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 
-from sizheng_edition.build.assemble import ends_sentence
-from sizheng_edition.build.normalise import is_han
-from sizheng_edition.model.edition import Source
+from sizheng_edition.model.source import Source
+from sizheng_edition.text.chars import ends_sentence, is_han
 from sizheng_edition.text.script import to_simplified, to_traditional
 
 

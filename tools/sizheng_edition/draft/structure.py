@@ -16,9 +16,8 @@ from functools import lru_cache
 
 import jieba
 
-from sizheng_edition.build.assemble import ends_sentence
-from sizheng_edition.build.normalise import is_han
 from sizheng_edition.draft.lines import Kind, Layout, Line
+from sizheng_edition.text.chars import HAN_RUN, ends_sentence, is_han
 
 _NO_OPENING = set("的地得了着过之吗呢吧们，。、；：？！）”’")
 _NEEDS_MORE = set("等和与及或的之在对把被向从为")
@@ -303,7 +302,7 @@ def _first_of_run(header_of: dict, text_lines: list[int], n: int) -> bool:
 
 
 def _bigrams(s: str) -> Counter:
-    runs = re.findall(r"[\u4e00-\u9fff]+", s)
+    runs = HAN_RUN.findall(s)
     return Counter(r[i : i + 2] for r in runs for i in range(len(r) - 1))
 
 

@@ -10,7 +10,8 @@ import json
 
 from sizheng_edition.draft.lines import Layout, Line, Script
 from sizheng_edition.draft.structure import DraftArticle, DraftSource, Join
-from sizheng_edition.model.edition import Source
+from sizheng_edition.model.source import Source
+from sizheng_edition.text.chars import han_only
 from sizheng_edition.text.pinyin import display, slug, syllables
 
 PLAN_SCRIPTS = {
@@ -59,7 +60,7 @@ def render_draft(source: Source, script: Script, layout: Layout, draft: DraftSou
 
 def _article_id(title: Line, k: int) -> str:
     text = title.text.strip()
-    han = "".join(c for c in text if "\u4e00" <= c <= "\u9fff")[:6]
+    han = han_only(text)[:6]
     words = slug(display(han, syllables(han))) if han else ""
     return f"draft-{k + 1}-{words}" if words else f"draft-{k + 1}"
 

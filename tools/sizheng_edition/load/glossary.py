@@ -1,78 +1,20 @@
-"""The glossary as data: entries parsed from ``conf/glossary.yaml`` and validated,
-with errors that name the entry and the YAML line."""
+"""Reading the glossary: ``conf/glossary.yaml`` parsed into ``model.glossary`` and
+validated, with errors that name the entry and the YAML line."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 from sizheng_edition.errors import EditionError
 from sizheng_edition.load.yaml_lines import LDict, LList, load_yaml
+from sizheng_edition.model.glossary import Category, Entry, Glossary, Rendering
 from sizheng_edition.text import pinyin as py
 
-RENDERINGS = {
-    "official": "official rendering",
-    "scholarly": "scholarly rendering",
-    "own": "the edition's own rendering",
-}
-CATEGORIES = {
-    "formula": "Formulas and slogans",
-    "concept": "Concepts",
-    "institution": "Institutions and organisations",
-    "office": "Offices and roles",
-    "campaign": "Campaigns and programmes",
-    "method": "Methods of work",
-    "document": "Documents",
-    "meeting": "Meetings",
-}
 FIELDS = (
     "term", "traditional", "pinyin", "english", "rendering", "rendering_source",
     "category", "definition", "variants", "see_also", "note",
 )  # fmt: skip
 REQUIRED = ("term", "traditional", "english", "rendering", "rendering_source", "category", "definition")
-
-
-@dataclass(frozen=True)
-class Entry:
-    term: str
-    traditional: str
-    pinyin: str  # display form, tone-marked, grouped into words
-    pinyin_override: str | None  # the YAML override, as written: the display form
-    english: str
-    rendering: str
-    rendering_source: str
-    category: str
-    definition: str
-    variants: tuple[str, ...]
-    see_also: tuple[str, ...]
-    note: str | None
-    yaml_line: int
-
-    @property
-    def anchor(self) -> str:
-        return f"term-{py.slug(self.pinyin)}"
-
-    @property
-    def sort_key(self) -> tuple[str, str, str]:
-        return (py.strip_tones(self.pinyin).replace(" ", "").lower(), self.pinyin, self.term)
-
-
-@dataclass(frozen=True)
-class Glossary:
-    path: str
-    entries: tuple[Entry, ...]
-
-    def by_term(self) -> dict[str, Entry]:
-        return {e.term: e for e in self.entries}
-
-    def surfaces(self) -> dict[str, str]:
-        """Every form that links to an entry: its term and its variants."""
-        out = {e.term: e.term for e in self.entries}
-        out.update({v: e.term for e in self.entries for v in e.variants})
-        return out
-
-    def sorted(self) -> list[Entry]:
-        return sorted(self.entries, key=lambda e: e.sort_key)
 
 
 def load_glossary(path: Path) -> Glossary:
@@ -102,10 +44,10 @@ def _entry(where: str, item, line: int) -> Entry:
     for key in REQUIRED:
         if not isinstance(item.get(key), str) or not item[key].strip():
             fail(key if key in item else None, f"missing or empty field '{key}'")
-    if item["rendering"] not in RENDERINGS:
-        fail("rendering", f"rendering must be one of {', '.join(RENDERINGS)}")
-    if item["category"] not in CATEGORIES:
-        fail("category", f"category must be one of {', '.join(CATEGORIES)}")
+    if item["rendering"] not in [r.value for r in Rendering]:
+        fail("rendering", f"rendering must be one of {', '.join(r.value for r in Rendering)}")
+    if item["category"] not in [c.value for c in Category]:
+        fail("category", f"category must be one of {', '.join(c.value for c in Category)}")
     term = item["term"].strip()
     for form in [term, item["traditional"], *(item.get("variants") or [])]:
         if isinstance(form, str) and any(c in form for c in "`<>\n"):
@@ -119,9 +61,9 @@ def _entry(where: str, item, line: int) -> Entry:
         pinyin=override or py.display(term, sylls),
         pinyin_override=override,
         english=_text(item["english"]),
-        rendering=item["rendering"],
+        rendering=Rendering(item["rendering"]),
         rendering_source=_text(item["rendering_source"]),
-        category=item["category"],
+        category=Category(item["category"]),
         definition=_text(item["definition"]),
         variants=_terms(item, "variants", fail),
         see_also=_terms(item, "see_also", fail),

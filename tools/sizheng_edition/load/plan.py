@@ -1,4 +1,4 @@
-"""An editor's plan for one source: what goes where and why, parsed into dataclasses.
+"""Reading a plan: YAML into the typed model of ``model.plan``.
 
 The plan is the record of editorial decisions.  Parsing checks its shape and
 names the plan file and line of every mistake; ``sizheng_edition.build.validate`` then checks it
@@ -7,111 +7,32 @@ against the source it describes.
 
 from __future__ import annotations
 
+import enum
 import re
-from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 from sizheng_edition.errors import EditionError
 from sizheng_edition.load.yaml_lines import LDict, LList, load_yaml
+from sizheng_edition.model.plan import (
+    ArticlePlan,
+    Byline,
+    BylineForm,
+    Drop,
+    Emendation,
+    EmendationKind,
+    Fragment,
+    Heading,
+    Join,
+    JoinKind,
+    Layout,
+    LineRange,
+    Metadata,
+    Plan,
+    Script,
+)
 
-LAYOUTS = ("lines", "wrapped")
-SCRIPTS = ("simplified", "converted-traditional")
-BYLINE_FORMS = ("mark-author", "mark-affiliation-author", "author-affiliation")
-JOIN_KINDS = ("word", "sentence", "paragraph")
-EMENDATION_KINDS = ("emendation", "sic", "script")
-
-
-@dataclass(frozen=True)
-class LineRange:
-    first: int
-    last: int
-    yaml_line: int  # where the plan says it, for error messages
-
-    def numbers(self) -> range:
-        return range(self.first, self.last + 1)
-
-    def __str__(self) -> str:
-        return str(self.first) if self.first == self.last else f"{self.first}–{self.last}"
-
-
-@dataclass(frozen=True)
-class Join:
-    kind: str
-    reason: str
-
-
-@dataclass(frozen=True)
-class Fragment:
-    lines: LineRange
-    join: Join | None = None
-    move: str | None = None
-    lacuna: str | None = None
-
-
-@dataclass(frozen=True)
-class Heading:
-    lines: LineRange
-    level: int = 1
-
-
-@dataclass(frozen=True)
-class Byline:
-    line: int
-    form: str
-    yaml_line: int
-
-
-@dataclass(frozen=True)
-class ArticlePlan:
-    id: str
-    title: LineRange
-    byline: Byline | None
-    affiliation: LineRange | None
-    abstract: LineRange | None
-    keywords: LineRange | None
-    references: LineRange | None
-    headings: tuple[Heading, ...]
-    fragments: tuple[Fragment, ...]
-    yaml_line: int
-
-
-@dataclass(frozen=True)
-class Drop:
-    lines: LineRange
-    article: str
-    reason: str
-
-
-@dataclass(frozen=True)
-class Metadata:
-    line: int
-    key: str
-    reason: str
-    yaml_line: int
-
-
-@dataclass(frozen=True)
-class Emendation:
-    line: int
-    find: str
-    replace: str
-    kind: str
-    reason: str
-    yaml_line: int
-
-
-@dataclass(frozen=True)
-class Plan:
-    path: str
-    source: str
-    title: str
-    description: str
-    layout: str
-    script: str
-    metadata: tuple[Metadata, ...]
-    drops: tuple[Drop, ...]
-    emendations: tuple[Emendation, ...]
-    articles: tuple[ArticlePlan, ...]
+E = TypeVar("E", bound=enum.Enum)
 
 
 def load_plan(path: Path) -> Plan:
@@ -143,11 +64,12 @@ class _Reader:
             self.fail(key, f"'{key}' must be non-empty text")
         return value.strip()
 
-    def choice(self, key: str, allowed: tuple[str, ...]) -> str:
+    def choice(self, key: str, allowed: type[E]) -> E:
         value = self.text(key)
-        if value not in allowed:
-            self.fail(key, f"'{key}' is {value!r}; expected one of: {', '.join(allowed)}")
-        return value
+        known = [m.value for m in allowed]
+        if value not in known:
+            self.fail(key, f"'{key}' is {value!r}; expected one of: {', '.join(known)}")
+        return allowed(value)
 
     def integer(self, key: str) -> int:
         value = self.data.get(key)
@@ -196,8 +118,8 @@ def parse_plan(data, where: str) -> Plan:
         source=top.text("source"),
         title=top.text("title", required=False) or "",
         description=top.text("description"),
-        layout=top.choice("layout", LAYOUTS),
-        script=top.choice("script", SCRIPTS),
+        layout=top.choice("layout", Layout),
+        script=top.choice("script", Script),
         metadata=tuple(_metadata(where, item) for item, _ in top.items("metadata")),
         drops=tuple(_drop(where, item) for item, _ in top.items("drops")),
         emendations=tuple(_emendation(where, item) for item, _ in top.items("emendations")),
@@ -221,7 +143,7 @@ def _emendation(where: str, item) -> Emendation:
         line=r.integer("line"),
         find=r.text("find"),
         replace=r.text("replace"),
-        kind=r.choice("kind", EMENDATION_KINDS),
+        kind=r.choice("kind", EmendationKind),
         reason=r.text("reason"),
         yaml_line=item.line,
     )
@@ -254,7 +176,7 @@ def _article(where: str, item) -> ArticlePlan:
 
 def _byline(where: str, item) -> Byline:
     r = _Reader(where, item, "byline")
-    return Byline(r.integer("line"), r.choice("form", BYLINE_FORMS), item.line)
+    return Byline(r.integer("line"), r.choice("form", BylineForm), item.line)
 
 
 def _heading(where: str, item, yaml_line: int) -> Heading:
@@ -272,7 +194,7 @@ def _fragment(where: str, item) -> Fragment:
     join = None
     if item.get("join") is not None:
         j = _Reader(where, item["join"], "join")
-        join = Join(j.choice("kind", JOIN_KINDS), j.text("reason"))
+        join = Join(j.choice("kind", JoinKind), j.text("reason"))
     return Fragment(
         lines=r.range("lines", required=True),
         join=join,

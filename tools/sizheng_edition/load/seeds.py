@@ -7,7 +7,7 @@ import hashlib
 from pathlib import Path
 
 from sizheng_edition.errors import EditionError
-from sizheng_edition.model.edition import Source
+from sizheng_edition.model.source import Source
 
 BOM = b"\xef\xbb\xbf"
 

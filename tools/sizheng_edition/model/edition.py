@@ -12,24 +12,27 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass, field
 
+from sizheng_edition.model.plan import Layout, Script
+from sizheng_edition.model.source import LineRef, Source
 
-@dataclass(frozen=True)
-class Source:
-    """A raw witness, read and validated, never altered."""
 
-    name: str  # file name, e.g. 000_1372b43608706eb6.txt
-    path: str  # path as given, for error messages
-    lines: tuple[str, ...]
-    sha256: str
-    size: int
+class Rule(enum.StrEnum):
+    """Why a printed character differs from its source character (``build.normalise``
+    describes each; the emendation kinds come from the plan)."""
 
-    @property
-    def key(self) -> str:
-        """Short, stable identifier: the numeric prefix of the file name."""
-        return self.name.split("_", 1)[0]
-
-    def line(self, number: int) -> str:
-        return self.lines[number - 1]
+    T2S = "t2s"
+    EDGE_SPACE = "edge-space"
+    CJK_SPACE = "cjk-space"
+    MIXED_SPACE = "mixed-space"
+    FULLWIDTH_PUNCT = "fullwidth-punct"
+    INTERNET_PLUS = "internet-plus"
+    FULLWIDTH_ALNUM = "fullwidth-alnum"
+    BYLINE_MARK = "byline-mark"
+    BYLINE_SPLIT = "byline-split"
+    LIST_SPLIT = "list-split"
+    UNWRAP = "unwrap"
+    EMENDATION = "emendation"
+    SCRIPT = "script"
 
 
 @dataclass(frozen=True)
@@ -40,7 +43,7 @@ class Cell:
     col: int
     raw: str
     out: str
-    rule: str | None = None  # the rule that made ``out`` differ from ``raw``
+    rule: Rule | None = None  # the rule that made ``out`` differ from ``raw``
 
 
 @dataclass(frozen=True)
@@ -58,12 +61,6 @@ class NoteKind(enum.Enum):
     SIC = "sic"
     DROP = "dropped line"
     NORMALISATION = "normalisation summary"
-
-
-@dataclass(frozen=True)
-class LineRef:
-    source: str  # Source.key
-    line: int
 
 
 @dataclass(frozen=True)
@@ -122,8 +119,8 @@ class Article:
     affiliation: Block | None
     body: tuple[Block, ...]
     notes: tuple[Note, ...]  # article-level notes (drop, normalisation summary)
-    rule_counts: tuple[tuple[str, int], ...]
-    script: str  # "simplified" or "converted-traditional"
+    rule_counts: tuple[tuple[Rule, int], ...]
+    script: Script
 
     @property
     def blocks(self) -> tuple[Block, ...]:
@@ -166,8 +163,8 @@ class EditionSource:
     source: Source
     title: str
     description: str
-    layout: str
-    script: str
+    layout: Layout
+    script: Script
     metadata: tuple[tuple[str, str], ...]
     articles: tuple[Article, ...]
     dispositions: tuple[Disposition, ...]

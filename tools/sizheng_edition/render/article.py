@@ -11,16 +11,9 @@ import json
 from collections.abc import Callable
 
 from sizheng_edition.build.normalise import RULES
-from sizheng_edition.model.edition import (
-    Article,
-    Block,
-    BlockKind,
-    Cell,
-    EditionSource,
-    LineRef,
-    Note,
-    NoteKind,
-)
+from sizheng_edition.model import labels
+from sizheng_edition.model.edition import Article, Block, BlockKind, Cell, EditionSource, Note, NoteKind
+from sizheng_edition.model.source import LineRef
 from sizheng_edition.render.concordance import Link
 from sizheng_edition.render.escape import escape, role_content
 
@@ -36,7 +29,7 @@ NOTE_LABELS = {
 
 
 def line_label(ref: LineRef) -> str:
-    return f"s{ref.source}-l{ref.line}"
+    return labels.line_label(ref.source, ref.line)
 
 
 def line_link(ref: LineRef) -> str:
@@ -44,7 +37,7 @@ def line_link(ref: LineRef) -> str:
 
 
 def para_label(article_id: str, number: int) -> str:
-    return f"{article_id}-p{number}"
+    return labels.paragraph_label(article_id, number)
 
 
 class _Notes:

@@ -7,8 +7,8 @@ import json
 from collections import Counter, defaultdict
 from itertools import groupby
 
-from sizheng_edition.load.glossary import CATEGORIES, RENDERINGS, Entry, Glossary
 from sizheng_edition.model.edition import Article
+from sizheng_edition.model.glossary import Category, Entry, Glossary
 from sizheng_edition.render.article import para_label
 from sizheng_edition.render.concordance import Occurrence
 from sizheng_edition.render.escape import doc_link, escape, role_content
@@ -91,12 +91,12 @@ class GlossaryPages:
             f":index-key: {letter}",
             "",
             f"{{lang-zht}}`{role_content(e.traditional)}` · *{escape(e.pinyin)}* · "
-            f"**{escape(e.english)}** ({RENDERINGS[e.rendering]}: {escape(e.rendering_source)})",
+            f"**{escape(e.english)}** ({e.rendering.label}: {escape(e.rendering_source)})",
             "",
             escape(e.definition),
             "",
         ]
-        fields = [("Category", f"{{ref}}`{CATEGORIES[e.category]} <glossary-category-{e.category}>`")]
+        fields = [("Category", f"{{ref}}`{e.category.label} <glossary-category-{e.category.value}>`")]
         if e.variants:
             fields.append(("Also written", "、".join(f"{{lang-zh}}`{role_content(v)}`" for v in e.variants)))
         related = list(dict.fromkeys([*e.see_also, *self.cited_by.get(e.term, [])]))
@@ -141,7 +141,8 @@ class GlossaryPages:
 
     def categories(self) -> str:
         out = ["# Glossary by category", "", "The same entries as the {doc}`glossary <index>`, grouped.", ""]
-        for key, title in CATEGORIES.items():
+        for key in Category:
+            title = key.label
             entries = [e for e in self.glossary.sorted() if e.category == key]
             if not entries:
                 continue

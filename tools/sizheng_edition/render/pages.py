@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from functools import partial
 
-from sizheng_edition.load.glossary import Glossary
 from sizheng_edition.model.edition import EditionSource
+from sizheng_edition.model.glossary import Glossary
 from sizheng_edition.render.article import render_article
 from sizheng_edition.render.concordance import links, occurrences
 from sizheng_edition.render.glossary_pages import GlossaryPages

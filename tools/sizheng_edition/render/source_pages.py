@@ -3,10 +3,11 @@ diplomatic transcription, every line numbered and linked to where it went."""
 
 from __future__ import annotations
 
-from sizheng_edition.build.normalise import RULES, WHITESPACE
+from sizheng_edition.build.normalise import RULES
 from sizheng_edition.model.edition import Article, Disposition, EditionSource, Fate
 from sizheng_edition.render.article import para_label
 from sizheng_edition.render.escape import doc_link, escape
+from sizheng_edition.text.chars import WHITESPACE
 
 VISIBLE_SPACE = "␣"
 LAYOUTS = {

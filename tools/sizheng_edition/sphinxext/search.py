@@ -16,12 +16,10 @@ Two fixes to Sphinx 9.0's Chinese search language:
 
 from __future__ import annotations
 
-import re
-
 from sphinx.application import Sphinx
 from sphinx.search.zh import SearchChinese
 
-_HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+from sizheng_edition.text.chars import HAN_RUN
 
 SPLIT_QUERY_JS = r"""
 var splitQuery = (query) => {
@@ -44,7 +42,7 @@ var splitQuery = (query) => {
 
 
 def han_pairs(text: str) -> list[str]:
-    return [run[i : i + 2] for run in _HAN_RUN.findall(text) for i in range(len(run) - 1)]
+    return [run[i : i + 2] for run in HAN_RUN.findall(text) for i in range(len(run) - 1)]
 
 
 class SearchChineseFixed(SearchChinese):

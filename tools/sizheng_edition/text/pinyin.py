@@ -6,13 +6,9 @@ from __future__ import annotations
 import unicodedata
 from functools import lru_cache
 
-import jieba
 from pypinyin import Style, pinyin
 
-from sizheng_edition.build.normalise import is_han
-
-jieba.setLogLevel(60)  # silence jieba's start-up chatter
-
+from sizheng_edition.text.chars import is_han
 
 PLUS = "jiā"  # 互联网+ is read hùliánwǎng jiā ("Internet Plus")
 
@@ -40,7 +36,7 @@ def readings(char: str) -> frozenset[str]:
 def display(term: str, sylls: list[str]) -> str:
     """Syllables joined into words (jieba's segmentation), with ' before a/o/e inside a word."""
     out, k = [], 0
-    for word in jieba.cut(term, HMM=False):
+    for word in _words(term):
         parts = []
         for char in word:
             if not spoken(char):
@@ -53,6 +49,13 @@ def display(term: str, sylls: list[str]) -> str:
         if parts:
             out.append("".join(parts))
     return " ".join(out)
+
+
+def _words(term: str) -> list[str]:
+    import jieba  # loaded only when pinyin is grouped into words, not for slugs
+
+    jieba.setLogLevel(60)  # silence jieba's start-up chatter
+    return list(jieba.cut(term, HMM=False))
 
 
 def strip_tones(text: str) -> str:

@@ -1,0 +1,94 @@
+"""The glossary as data: entries with their pinyin, rendering and definition."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+
+from sizheng_edition.model.labels import term_anchor
+from sizheng_edition.text.pinyin import slug, strip_tones
+
+
+class Rendering(enum.StrEnum):
+    """Where an English rendering comes from."""
+
+    OFFICIAL = "official"
+    SCHOLARLY = "scholarly"
+    OWN = "own"
+
+    @property
+    def label(self) -> str:
+        return {
+            Rendering.OFFICIAL: "official rendering",
+            Rendering.SCHOLARLY: "scholarly rendering",
+            Rendering.OWN: "the edition's own rendering",
+        }[self]
+
+
+class Category(enum.StrEnum):
+    """The kind of thing a term names; the order is the order of the category page."""
+
+    FORMULA = "formula"
+    CONCEPT = "concept"
+    INSTITUTION = "institution"
+    OFFICE = "office"
+    CAMPAIGN = "campaign"
+    METHOD = "method"
+    DOCUMENT = "document"
+    MEETING = "meeting"
+
+    @property
+    def label(self) -> str:
+        return {
+            Category.FORMULA: "Formulas and slogans",
+            Category.CONCEPT: "Concepts",
+            Category.INSTITUTION: "Institutions and organisations",
+            Category.OFFICE: "Offices and roles",
+            Category.CAMPAIGN: "Campaigns and programmes",
+            Category.METHOD: "Methods of work",
+            Category.DOCUMENT: "Documents",
+            Category.MEETING: "Meetings",
+        }[self]
+
+
+@dataclass(frozen=True)
+class Entry:
+    term: str
+    traditional: str
+    pinyin: str  # display form, tone-marked, grouped into words
+    pinyin_override: str | None  # the YAML override, as written: the display form
+    english: str
+    rendering: Rendering
+    rendering_source: str
+    category: Category
+    definition: str
+    variants: tuple[str, ...]
+    see_also: tuple[str, ...]
+    note: str | None
+    yaml_line: int = field(default=0, compare=False)
+
+    @property
+    def anchor(self) -> str:
+        return term_anchor(slug(self.pinyin))
+
+    @property
+    def sort_key(self) -> tuple[str, str, str]:
+        return (strip_tones(self.pinyin).replace(" ", "").lower(), self.pinyin, self.term)
+
+
+@dataclass(frozen=True)
+class Glossary:
+    path: str
+    entries: tuple[Entry, ...]
+
+    def by_term(self) -> dict[str, Entry]:
+        return {e.term: e for e in self.entries}
+
+    def surfaces(self) -> dict[str, str]:
+        """Every form that links to an entry: its term and its variants."""
+        out = {e.term: e.term for e in self.entries}
+        out.update({v: e.term for e in self.entries for v in e.variants})
+        return out
+
+    def sorted(self) -> list[Entry]:
+        return sorted(self.entries, key=lambda e: e.sort_key)

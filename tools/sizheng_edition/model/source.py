@@ -1,0 +1,30 @@
+"""A witness as received, and references to its lines."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Source:
+    """A raw witness, read and validated, never altered."""
+
+    name: str  # file name, e.g. 000_1372b43608706eb6.txt
+    path: str  # path as given, for error messages
+    lines: tuple[str, ...]
+    sha256: str
+    size: int
+
+    @property
+    def key(self) -> str:
+        """Short, stable identifier: the numeric prefix of the file name."""
+        return self.name.split("_", 1)[0]
+
+    def line(self, number: int) -> str:
+        return self.lines[number - 1]
+
+
+@dataclass(frozen=True)
+class LineRef:
+    source: str  # Source.key
+    line: int
