@@ -52,9 +52,11 @@ docs: $(STAMP)
 lint: $(STAMP)
 	$(PY) -m ruff check tools tests bench
 	$(PY) -m ruff format --check tools tests
+	$(PY) -m mypy
 
 test: $(STAMP) $(NODE_STAMP)
 	$(PY) -m ruff check tools tests bench
+	$(PY) -m mypy
 	$(PY) -m sizheng_edition check
 	$(PY) -m pytest
 
