@@ -2,7 +2,7 @@
 
     .venv/bin/python bench/benchmark.py --sizes 100 300 1000 3000 --sphinx-sizes 10 30 100
 
-For each corpus size N (a synthetic corpus made from the real sources, tools/corpus.py):
+For each corpus size N (a synthetic corpus made from the real sources, synthetic/corpus.py):
 
 * conversion: `edition generate` (read, plan, assemble, normalise, render, write) against
   raw OpenCC t2s conversion of the same bytes, in this process;
@@ -29,12 +29,13 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tools"))
 
 from sizheng_edition.synthetic.corpus import make_corpus  # noqa: E402
 from sizheng_edition.text.script import to_simplified  # noqa: E402
 
 PY = sys.executable
+EDITION = [PY, "-m", "sizheng_edition"]
 PLAIN_CONF = """
 project = "plain"
 extensions = ["myst_parser"]
@@ -85,14 +86,14 @@ def measure(n: int, with_sphinx: bool, with_plain: bool, work: Path) -> dict:
     corpus = work / f"n{n}"
     make_corpus(ROOT, corpus, n, seed=n)
     row: dict = {"n": n}
-    row["convert"], row["convert_mem"] = run([PY, "-m", "tools", "--root", str(corpus), "generate"], ROOT)
+    row["convert"], row["convert_mem"] = run([*EDITION, "--root", str(corpus), "generate"], ROOT)
     row["opencc"] = raw_opencc(corpus)
     if with_sphinx:
         row["sphinx"], row["sphinx_mem"] = sphinx(corpus / "edition", corpus / "out")
         if with_plain:  # furo's full navigation makes this quadratic: small sizes only
             row["plain"], _ = sphinx(plain_copy(corpus), corpus / "plain-out")
         touch_one_source(corpus)
-        regen, _ = run([PY, "-m", "tools", "--root", str(corpus), "generate"], ROOT)
+        regen, _ = run([*EDITION, "--root", str(corpus), "generate"], ROOT)
         rebuild, _ = sphinx(corpus / "edition", corpus / "out")
         row["incremental"] = regen + rebuild
     shutil.rmtree(corpus)

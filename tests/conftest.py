@@ -1,5 +1,5 @@
-"""Shared fixtures: the real project, throwaway project copies, and one Sphinx build
-of the real edition that the slow tests share."""
+"""Shared fixtures: the real project, throwaway project copies, and the real edition's
+builds (one per format and session) that the slow tests share."""
 
 from __future__ import annotations
 
@@ -12,11 +12,18 @@ import sys
 from pathlib import Path
 
 import pytest
-from sizheng_edition.pipeline import Layout, load_edition
+from sizheng_edition.pipeline import load_edition
+from sizheng_edition.project import ProjectPaths
 
 pytest_plugins = ["sphinx.testing.fixtures"]
 
 ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="session")
+def rootdir() -> Path:
+    """The Sphinx test roots: ``@pytest.mark.sphinx(testroot="x")`` builds tests/roots/test-x."""
+    return Path(__file__).resolve().parent / "roots"
 
 
 def require_tool(name: str) -> str:
@@ -49,8 +56,8 @@ def require_file(path: Path) -> Path:
 
 
 @pytest.fixture(scope="session")
-def real_layout() -> Layout:
-    return Layout(ROOT)
+def real_layout() -> ProjectPaths:
+    return ProjectPaths(ROOT)
 
 
 @pytest.fixture(scope="session")
@@ -84,13 +91,13 @@ def edition_skeleton():
 
 
 @pytest.fixture
-def project(tmp_path) -> Layout:
+def project(tmp_path) -> ProjectPaths:
     """A copy of the project's seeds, plans and Sphinx sources, safe to damage."""
     for part in ("seeds", "conf/plans"):
         shutil.copytree(ROOT / part, tmp_path / part)
     shutil.copy(ROOT / "conf" / "glossary.yaml", tmp_path / "conf" / "glossary.yaml")
     copy_edition_skeleton(tmp_path / "edition")
-    return Layout(tmp_path)
+    return ProjectPaths(tmp_path)
 
 
 def sphinx_build(builder: str, srcdir: Path, builddir: Path) -> Path:
@@ -123,7 +130,81 @@ def run_cli(root: Path, *args: str) -> subprocess.CompletedProcess:
     return subprocess.run(cmd, capture_output=True, text=True, check=False)
 
 
+# The real edition is built once per session per format, as Read the Docs builds it (its
+# command lines and environment, in a fresh copy of the repository), and every test that
+# reads an output reads these builds.
+JOBNAME = "sizheng-edition"  # Read the Docs passes the project slug as -jobname
+CANONICAL_URL = "https://example.org/en/latest/"
+BUILD_ENV = {
+    "READTHEDOCS_CANONICAL_URL": CANONICAL_URL,  # Read the Docs sets it: citations carry the full URL
+    "SOURCE_DATE_EPOCH": "1767225600",  # dates from a fixed time, so that two builds compare equal
+}
+LATEXMK = ["latexmk", "-r", "latexmkrc", "-pdf", "-f", "-dvi-", "-ps-", f"-jobname={JOBNAME}",
+           "-interaction=nonstopmode"]  # fmt: skip
+
+
+def fresh_copy(dest: Path) -> Path:
+    """The repository as a clone would have it: tracked and new files, nothing ignored."""
+    listed = subprocess.run(
+        ["git", "ls-files", "--cached", "--others", "--exclude-standard", "-z"],
+        cwd=ROOT, capture_output=True, check=True,
+    ).stdout.decode().split("\0")  # fmt: skip
+    for rel in filter(None, listed):
+        if (ROOT / rel).is_file():
+            (dest / rel).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(ROOT / rel, dest / rel)
+    return dest
+
+
+def run(cmd: list[str], cwd: Path, env: dict[str, str] | None = None) -> None:
+    """Run a command; a failure shows the end of its output."""
+    result = subprocess.run(cmd, cwd=cwd, capture_output=True, text=True, check=False, env=env)
+    assert result.returncode == 0, f"{' '.join(cmd)}\n{result.stdout[-3000:]}\n{result.stderr[-3000:]}"
+
+
+def rtd_sphinx(builder: str, conf_dir: Path, out: Path, doctrees: str | Path = "_build/doctrees") -> None:
+    """Read the Docs' sphinx command line, run in the directory of conf.py; warnings fail it."""
+    cmd = [sys.executable, "-m", "sphinx", "-T", "-W", "--keep-going", "-b", builder,
+           "-d", str(doctrees), "-D", "language=en", ".", str(out)]  # fmt: skip
+    run(cmd, conf_dir, {**os.environ, **BUILD_ENV})
+
+
 @pytest.fixture(scope="session")
-def built_html(tmp_path_factory) -> Path:
-    """The real edition built once with Sphinx's html builder, warnings as errors."""
-    return sphinx_build("html", ROOT / "edition", tmp_path_factory.mktemp("html-build"))
+def rtd_repo(tmp_path_factory) -> Path:
+    """The fresh copy of the repository in which the session's builds run."""
+    return fresh_copy(tmp_path_factory.mktemp("rtd-repo"))
+
+
+@pytest.fixture(scope="session")
+def rtd_output(tmp_path_factory) -> Path:
+    return tmp_path_factory.mktemp("rtd-output")
+
+
+@pytest.fixture(scope="session")
+def built_html(rtd_repo, rtd_output) -> Path:
+    """The real edition's web site (the output directory)."""
+    rtd_sphinx("html", rtd_repo / "edition", rtd_output / "html")
+    return rtd_output / "html"
+
+
+@pytest.fixture(scope="session")
+def built_latex(rtd_repo, rtd_output) -> Path:
+    """The real edition's LaTeX sources (the output directory; Sphinx alone, no TeX)."""
+    rtd_sphinx("latex", rtd_repo / "edition", rtd_output / "pdf")
+    return rtd_output / "pdf"
+
+
+@pytest.fixture(scope="session")
+def built_pdf(built_latex) -> Path:
+    """The PDF, compiled by latexmk beside the LaTeX sources (its log and index stay there)."""
+    for tool in ("xelatex", "latexmk", "xindy"):
+        require_tool(tool)
+    run(LATEXMK, built_latex)
+    return built_latex / f"{JOBNAME}.pdf"
+
+
+@pytest.fixture(scope="session")
+def built_epub(rtd_repo, rtd_output) -> Path:
+    """The EPUB file."""
+    rtd_sphinx("epub", rtd_repo / "edition", rtd_output / "epub")
+    return next((rtd_output / "epub").glob("*.epub"))

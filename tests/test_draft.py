@@ -9,10 +9,10 @@ from collections import Counter
 
 import pytest
 from conftest import run_cli
-from sizheng_edition.build.assemble import build_source
+from sizheng_edition.build.source import build_source
 from sizheng_edition.draft import draft
 from sizheng_edition.draft.evaluate import Score, evaluate, evaluate_truth
-from sizheng_edition.draft.lines import detect_script
+from sizheng_edition.draft.script_detection import detect_script
 from sizheng_edition.load.plan import load_plan, parse_plan
 from sizheng_edition.load.seeds import parse_source
 from sizheng_edition.load.yaml_lines import parse_yaml

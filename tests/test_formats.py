@@ -1,62 +1,18 @@
-"""The PDF and EPUB, built as Read the Docs builds them, in a fresh copy of the
-repository; and reproducibility of the builds."""
+"""The web site, PDF and EPUB as Read the Docs builds them (the session's builds, in
+conftest.py); and reproducibility of the builds."""
 
 from __future__ import annotations
 
 import filecmp
-import os
 import shutil
 import subprocess
-import sys
 import zipfile
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, require_file, require_module, require_tool
+from conftest import JOBNAME, LATEXMK, require_file, require_module, require_tool, rtd_sphinx, run
 
 pytestmark = pytest.mark.slow
-JOBNAME = "sizheng-edition"  # Read the Docs passes the project slug as -jobname
-
-
-def fresh_copy(dest: Path) -> Path:
-    """The repository as a clone would have it: tracked and new files, nothing ignored."""
-    listed = subprocess.run(
-        ["git", "ls-files", "--cached", "--others", "--exclude-standard", "-z"],
-        cwd=ROOT, capture_output=True, check=True,
-    ).stdout.decode().split("\0")  # fmt: skip
-    for rel in filter(None, listed):
-        if (ROOT / rel).is_file():
-            (dest / rel).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(ROOT / rel, dest / rel)
-    return dest
-
-
-def run(cmd: list[str], cwd: Path, env: dict | None = None) -> None:
-    result = subprocess.run(cmd, cwd=cwd, capture_output=True, text=True, check=False, env=env)
-    assert result.returncode == 0, f"{' '.join(cmd)}\n{result.stdout[-3000:]}\n{result.stderr[-3000:]}"
-
-
-def sphinx(builder: str, conf_dir: Path, out: Path, env: dict | None = None) -> None:
-    """Read the Docs' sphinx command line (run in the directory of conf.py)."""
-    cmd = [sys.executable, "-m", "sphinx", "-T", "-W", "--keep-going", "-b", builder,
-           "-d", "_build/doctrees", "-D", "language=en", ".", str(out)]  # fmt: skip
-    run(cmd, conf_dir, env)
-
-
-@pytest.fixture(scope="module")
-def rtd(tmp_path_factory) -> Path:
-    for tool in ("xelatex", "latexmk", "xindy"):
-        require_tool(tool)
-    repo = fresh_copy(tmp_path_factory.mktemp("rtd-repo"))
-    out = tmp_path_factory.mktemp("rtd-output")
-    conf_dir = repo / "edition"
-    sphinx("html", conf_dir, out / "html")
-    sphinx("latex", conf_dir, out / "pdf")
-    latexmk = ["latexmk", "-r", "latexmkrc", "-pdf", "-f", "-dvi-", "-ps-", f"-jobname={JOBNAME}",
-               "-interaction=nonstopmode"]  # fmt: skip
-    run(latexmk, out / "pdf")
-    sphinx("epub", conf_dir, out / "epub")
-    return out
 
 
 def pdf_text(pdf: Path) -> str:
@@ -64,42 +20,41 @@ def pdf_text(pdf: Path) -> str:
     return subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
 
 
-def test_read_the_docs_builds_html(rtd):
-    assert (rtd / "html" / "index.html").exists()
-    assert (rtd / "html" / "texts" / "000" / "soe-branch-secretaries.html").exists()
+def test_read_the_docs_builds_html(built_html):
+    assert (built_html / "index.html").exists()
+    assert (built_html / "texts" / "000" / "soe-branch-secretaries.html").exists()
 
 
-def test_pdf_is_a_book_with_chinese_text_that_can_be_copied(rtd):
-    pdf = rtd / "pdf" / f"{JOBNAME}.pdf"
-    text = pdf_text(pdf)
+def test_pdf_is_a_book_with_chinese_text_that_can_be_copied(built_pdf):
+    text = pdf_text(built_pdf)
     flat = "".join(text.split())  # Chinese has no spaces; pdftotext breaks lines
     assert "解决职工急难愁盼问题" in flat  # a word rejoined across a column break
     assert "干部职工素质与工作效率、社会影响息息相关" in flat  # 003, converted to simplified
     assert "Join(000_1372b43608706eb6.txt,lines67,101)" in flat  # a footnote
-    log = (rtd / "pdf" / f"{JOBNAME}.log").read_text(encoding="utf-8", errors="replace")
+    log = built_pdf.with_suffix(".log").read_text(encoding="utf-8", errors="replace")
     assert "Missing character" not in log
 
 
-def test_pdf_index_is_sorted_by_pinyin(rtd):
-    ind = (rtd / "pdf" / f"{JOBNAME}.ind").read_text(encoding="utf-8")
+def test_pdf_index_is_sorted_by_pinyin(built_pdf):
+    ind = built_pdf.with_suffix(".ind").read_text(encoding="utf-8")
     f_group = ind[ind.index(r"\lettergroup{F}") : ind.index(r"\lettergroup{G}")]
     lines = [line for line in f_group.splitlines() if r"\spxentry" in line]
     entries = [line.split("{", 1)[1].split(" ", 1)[0] for line in lines]
     assert entries == ["fǎnfǔbài", "fāzhǎn", "fēixíng"]
 
 
-def test_pdf_fonts_are_embedded_cjk_fonts(rtd):
+def test_pdf_fonts_are_embedded_cjk_fonts(built_pdf):
     require_tool("pdffonts")
     fonts = subprocess.run(
-        ["pdffonts", str(rtd / "pdf" / f"{JOBNAME}.pdf")], capture_output=True, text=True, check=True
+        ["pdffonts", str(built_pdf)], capture_output=True, text=True, check=True
     ).stdout.splitlines()[2:]
     assert fonts and all(" yes yes " in line for line in fonts), fonts
     assert any("NotoSerifCJK" in line for line in fonts) and any("NotoSansCJK" in line for line in fonts)
 
 
-def test_pdf_has_bookmarks_and_live_internal_links(rtd):
+def test_pdf_has_bookmarks_and_live_internal_links(built_pdf):
     pypdf = require_module("pypdf")
-    reader = pypdf.PdfReader(str(rtd / "pdf" / f"{JOBNAME}.pdf"))
+    reader = pypdf.PdfReader(str(built_pdf))
     titles = []
 
     def walk(items):
@@ -125,25 +80,24 @@ def test_pdf_has_bookmarks_and_live_internal_links(rtd):
     assert internal > 500  # notes, line references, glossary links, contents
 
 
-def test_epub_passes_epubcheck_and_is_marked_chinese(rtd):
+def test_epub_passes_epubcheck_and_is_marked_chinese(built_epub):
     java = require_tool("java")
     jar = require_file(Path("/usr/share/java/epubcheck.jar"))  # Debian's epubcheck
-    epub = next((rtd / "epub").glob("*.epub"))
-    result = subprocess.run([java, "-jar", str(jar), str(epub)], capture_output=True, text=True, check=False)
+    result = subprocess.run(
+        [java, "-jar", str(jar), str(built_epub)], capture_output=True, text=True, check=False
+    )
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
     assert "No errors or warnings detected" in result.stdout + result.stderr
-    with zipfile.ZipFile(epub) as z:
+    with zipfile.ZipFile(built_epub) as z:
         assert "<dc:language>zh-Hans</dc:language>" in z.read("content.opf").decode()
 
 
-def test_two_builds_give_identical_html(tmp_path):
-    env = {**os.environ, "SOURCE_DATE_EPOCH": "1767225600"}
-    for name in ("one", "two"):
-        doctrees = str(tmp_path / f"{name}-doctrees")
-        cmd = [sys.executable, "-m", "sphinx", "-q", "-W", "-b", "html", "-d", doctrees,
-               str(ROOT / "edition"), str(tmp_path / name)]  # fmt: skip
-        run(cmd, ROOT, env)
-    assert _differences(filecmp.dircmp(tmp_path / "one", tmp_path / "two")) == []
+def test_two_builds_give_identical_html(built_html, rtd_repo, tmp_path):
+    """One more build from the same sources, reading them afresh (its own doctrees), gives
+    the session's site byte for byte."""
+    again = tmp_path / "html"
+    rtd_sphinx("html", rtd_repo / "edition", again, doctrees=tmp_path / "doctrees")
+    assert _differences(filecmp.dircmp(built_html, again)) == []
 
 
 def _differences(diff: filecmp.dircmp) -> list[str]:
@@ -155,13 +109,12 @@ def _differences(diff: filecmp.dircmp) -> list[str]:
     return found
 
 
-def test_two_pdf_builds_give_the_same_text(rtd, tmp_path):
+def test_two_pdf_builds_give_the_same_text(built_pdf, tmp_path):
+    """latexmk again, on the session's LaTeX sources without its outputs."""
     again = tmp_path / "pdf"
     outputs = [
         f"{JOBNAME}.{ext}" for ext in ("pdf", "aux", "log", "idx", "ind", "ilg", "toc", "out", "fls", "xdv")
     ]
-    shutil.copytree(rtd / "pdf", again, ignore=shutil.ignore_patterns(*outputs, "*.fdb_latexmk"))
-    latexmk = ["latexmk", "-r", "latexmkrc", "-pdf", "-f", "-dvi-", "-ps-", f"-jobname={JOBNAME}",
-               "-interaction=nonstopmode"]  # fmt: skip
-    run(latexmk, again)
-    assert pdf_text(again / f"{JOBNAME}.pdf") == pdf_text(rtd / "pdf" / f"{JOBNAME}.pdf")
+    shutil.copytree(built_pdf.parent, again, ignore=shutil.ignore_patterns(*outputs, "*.fdb_latexmk"))
+    run(LATEXMK, again)
+    assert pdf_text(again / built_pdf.name) == pdf_text(built_pdf)

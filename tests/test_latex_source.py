@@ -1,18 +1,16 @@
 """The LaTeX builder accepts the edition (warnings as errors) and keeps its links.
-Compiling the PDF needs TeX and is tested with the PDF (tests/test_pdf.py)."""
+Compiling the PDF needs TeX and is tested with the PDF (tests/test_formats.py)."""
 
 from __future__ import annotations
 
 import pytest
-from conftest import ROOT, sphinx_build
 
 pytestmark = pytest.mark.slow
 
 
 @pytest.fixture(scope="module")
-def tex(tmp_path_factory) -> str:
-    outdir = sphinx_build("latex", ROOT / "edition", tmp_path_factory.mktemp("latex"))
-    return (outdir / "sizheng-edition.tex").read_text(encoding="utf-8")
+def tex(built_latex) -> str:
+    return (built_latex / "sizheng-edition.tex").read_text(encoding="utf-8")
 
 
 def test_glossary_is_an_appendix_with_stable_labels(tex):

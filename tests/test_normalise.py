@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from sizheng_edition.build.convert import convert_cells
 from sizheng_edition.build.normalise import count_rules, line_cells, normalise
 from sizheng_edition.model.source import Source
-from sizheng_edition.text.script import convert_cells
 
 
 def run(text: str, punctuation: bool = True, convert: bool = False):

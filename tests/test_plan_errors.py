@@ -115,3 +115,18 @@ def test_seed_without_plan(project):
     (project.plans / "003.yaml").unlink()
     err = error_of(project)
     assert err.path.endswith("003_b775b8dd6b862dbc.txt") and "no plan" in err.message
+
+
+def test_heading_split_between_fragments(project):
+    """Once a traceback (StopIteration inside the build); now a plan error at the heading."""
+    path = edit_plan(
+        project,
+        "002",
+        "      - lines: 323-689",
+        "      - lines: 323-358\n      - lines: 359-689\n        join: {kind: paragraph, reason: test}",
+    )
+    err = error_of(project)
+    assert (err.path, err.line) == (str(path), yaml_line(path, "- 357-359"))
+    assert "heading 357–359 of article 'internet-plus-hospital-education' is split between fragments" in (
+        err.message
+    )

@@ -7,7 +7,7 @@ import json
 
 import pytest
 from conftest import reader_text
-from sizheng_edition.cli import _stale
+from sizheng_edition.check.current import stale
 from sizheng_edition.model.edition import BlockKind
 from sizheng_edition.render.pages import edition_files
 
@@ -23,7 +23,7 @@ def page_of(built_html, article) -> str:
 
 
 def test_committed_edition_is_current(real_layout, edition, glossary):
-    assert _stale(real_layout, edition_files(edition, glossary)) == []
+    assert stale(real_layout, edition_files(edition, glossary)) == []
 
 
 def test_every_article_page_carries_its_whole_text(built_html, articles):

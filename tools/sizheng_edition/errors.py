@@ -13,6 +13,6 @@ class EditionError(Exception):
         where = f"{path}:{line}" if line is not None else path
         super().__init__(f"{where}: {message}")
 
-    def __reduce__(self):
+    def __reduce__(self) -> tuple[type[EditionError], tuple[str, int | None, str]]:
         # Errors cross process boundaries when sources are converted in parallel.
         return (EditionError, (self.path, self.line, self.message))

@@ -1,0 +1,1 @@
+"""The build stage: a source and its plan into the edition's model (``build.source``)."""

@@ -13,23 +13,23 @@ import dataclasses
 from collections import Counter
 from collections.abc import Iterable
 
-from sizheng_edition.model.edition import Cell
+from sizheng_edition.model.edition import Cell, Rule
 from sizheng_edition.model.source import Source
 from sizheng_edition.text.chars import WHITESPACE, WHITESPACE_CHARS, is_alnum_ascii, is_cjk, is_han
 
-RULES: dict[str, str] = {
-    "t2s": "traditional characters converted to simplified with OpenCC's phrase-level t2s",
-    "edge-space": "space at the start or end of a source line removed",
-    "cjk-space": "space between Chinese characters or Chinese punctuation removed",
-    "mixed-space": "space between Chinese and a Latin letter or digit removed "
+RULES: dict[Rule, str] = {
+    Rule.T2S: "traditional characters converted to simplified with OpenCC's phrase-level t2s",
+    Rule.EDGE_SPACE: "space at the start or end of a source line removed",
+    Rule.CJK_SPACE: "space between Chinese characters or Chinese punctuation removed",
+    Rule.MIXED_SPACE: "space between Chinese and a Latin letter or digit removed "
     "(the renderer spaces mixed scripts itself)",
-    "fullwidth-punct": "half-width , ; : ? ! ( ) in Chinese context made full-width",
-    "internet-plus": "互联网 + written 互联网+ (spaces around + removed, full-width ＋ made half-width)",
-    "fullwidth-alnum": "full-width Latin letters and digits made half-width",
-    "byline-mark": "the newspaper's byline mark □ and its space removed",
-    "byline-split": "space between affiliation and author in a byline removed (shown as separate fields)",
-    "list-split": "space between keywords removed (shown as a list)",
-    "unwrap": "line end inside a hard-wrapped paragraph or heading joined",
+    Rule.FULLWIDTH_PUNCT: "half-width , ; : ? ! ( ) in Chinese context made full-width",
+    Rule.INTERNET_PLUS: "互联网 + written 互联网+ (spaces around + removed, full-width ＋ made half-width)",
+    Rule.FULLWIDTH_ALNUM: "full-width Latin letters and digits made half-width",
+    Rule.BYLINE_MARK: "the newspaper's byline mark □ and its space removed",
+    Rule.BYLINE_SPLIT: "space between affiliation and author in a byline removed (shown as separate fields)",
+    Rule.LIST_SPLIT: "space between keywords removed (shown as a list)",
+    Rule.UNWRAP: "line end inside a hard-wrapped paragraph or heading joined",
 }
 
 _HALF_TO_FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
@@ -45,7 +45,7 @@ def line_cells(source: Source, number: int, start: int = 0, end: int | None = No
     for col in range(start, end):
         ch = text[col]
         if col < lead or col >= trail:
-            cells.append(Cell(number, col, ch, "", "edge-space"))
+            cells.append(Cell(number, col, ch, "", Rule.EDGE_SPACE))
         else:
             cells.append(Cell(number, col, ch, ch))
     return tuple(cells)
@@ -62,7 +62,7 @@ def _visible_neighbour(cells: list[Cell], index: int, step: int) -> str:
     return ""
 
 
-def _set(cell: Cell, out: str, rule: str) -> Cell:
+def _set(cell: Cell, out: str, rule: Rule) -> Cell:
     return dataclasses.replace(cell, out=out, rule=rule)
 
 
@@ -78,15 +78,15 @@ def remove_spaces(cells: tuple[Cell, ...]) -> tuple[Cell, ...]:
     return tuple(work)
 
 
-def _space_rule(left: str, right: str) -> str | None:
+def _space_rule(left: str, right: str) -> Rule | None:
     if not left or not right:
         return None
     if "+" in (left, right) and (is_cjk(left) or is_cjk(right)):
-        return "internet-plus"
+        return Rule.INTERNET_PLUS
     if is_cjk(left) and is_cjk(right):
-        return "cjk-space"
+        return Rule.CJK_SPACE
     if (is_cjk(left) and is_alnum_ascii(right)) or (is_alnum_ascii(left) and is_cjk(right)):
-        return "mixed-space"
+        return Rule.MIXED_SPACE
     return None
 
 
@@ -98,7 +98,7 @@ def widen_punctuation(cells: tuple[Cell, ...]) -> tuple[Cell, ...]:
             continue
         left, right = _visible_neighbour(work, i, -1), _visible_neighbour(work, i, 1)
         if is_cjk(left) or is_han(right):
-            work[i] = _set(cell, full, "fullwidth-punct")
+            work[i] = _set(cell, full, Rule.FULLWIDTH_PUNCT)
     return tuple(work)
 
 
@@ -107,9 +107,9 @@ def narrow_forms(cells: tuple[Cell, ...]) -> tuple[Cell, ...]:
     for cell in cells:
         code = ord(cell.out) if len(cell.out) == 1 else 0
         if cell.out == "＋":
-            cell = _set(cell, "+", "internet-plus")
+            cell = _set(cell, "+", Rule.INTERNET_PLUS)
         elif 0xFF10 <= code <= 0xFF19 or 0xFF21 <= code <= 0xFF3A or 0xFF41 <= code <= 0xFF5A:
-            cell = _set(cell, chr(code - 0xFEE0), "fullwidth-alnum")
+            cell = _set(cell, chr(code - 0xFEE0), Rule.FULLWIDTH_ALNUM)
         out.append(cell)
     return tuple(out)
 
@@ -125,5 +125,5 @@ def normalise(cells: tuple[Cell, ...], punctuation: bool = True) -> tuple[Cell, 
     return widen_punctuation(cells) if punctuation else cells
 
 
-def count_rules(cells: Iterable[Cell]) -> Counter:
+def count_rules(cells: Iterable[Cell]) -> Counter[Rule]:
     return Counter(c.rule for c in cells if c.rule)

@@ -7,16 +7,18 @@ links to the diplomatic transcription.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 
 from sizheng_edition.build.normalise import RULES
-from sizheng_edition.model.edition import Note, NoteKind
+from sizheng_edition.model.edition import Note, NoteKind, Rule
+from sizheng_edition.model.plan import Drop, Emendation, EmendationKind, Join, JoinKind, LineRange
 from sizheng_edition.model.source import LineRef
 from sizheng_edition.text.chars import WHITESPACE_CHARS
 
 QUOTE = 8  # characters of evidence quoted from each side of a break
 
 
-def refs(source: str, lines) -> tuple[LineRef, ...]:
+def refs(source: str, lines: Iterable[int]) -> tuple[LineRef, ...]:
     return tuple(LineRef(source, n) for n in lines)
 
 
@@ -35,18 +37,18 @@ def _sentence(text: str) -> str:
     return text if text.endswith((".", "?", "!")) else text + "."
 
 
-def join(lines: tuple[LineRef, ...], join, before: str, after: str) -> Note:
+def join(lines: tuple[LineRef, ...], join: Join, before: str, after: str) -> Note:
     a, b = lines[0].line, lines[-1].line
     evidence = f"Line {a} ends “…{_tail(before)}” and line {b} begins “{_head(after)}…”."
     kind = {
-        "word": "A word split across the column break is rejoined.",
-        "sentence": "The sentence runs on across the column break.",
-        "paragraph": "The article continues with a new paragraph.",
+        JoinKind.WORD: "A word split across the column break is rejoined.",
+        JoinKind.SENTENCE: "The sentence runs on across the column break.",
+        JoinKind.PARAGRAPH: "The article continues with a new paragraph.",
     }[join.kind]
     return Note(NoteKind.JOIN, f"{evidence} {kind} {_sentence(join.reason)}", lines)
 
 
-def move(lines: tuple[LineRef, ...], span, reason: str) -> Note:
+def move(lines: tuple[LineRef, ...], span: LineRange, reason: str) -> Note:
     return Note(NoteKind.MOVE, f"Lines {span} are moved here. {_sentence(reason)}", lines)
 
 
@@ -57,26 +59,26 @@ def lacuna(lines: tuple[LineRef, ...], reason: str, first_line: str) -> Note:
     return Note(NoteKind.LACUNA, text, lines)
 
 
-def drop(lines: tuple[LineRef, ...], drop_plan, texts: list[str]) -> Note:
+def drop(lines: tuple[LineRef, ...], drop_plan: Drop, texts: list[str]) -> Note:
     quoted = "; ".join(f"“{t.strip()}”" for t in texts if t.strip())
     span = drop_plan.lines
     label = "Line" if span.first == span.last else "Lines"
     return Note(NoteKind.DROP, f"{label} {span} ({quoted}) dropped. {_sentence(drop_plan.reason)}", lines)
 
 
-def emendation(lines: tuple[LineRef, ...], em) -> Note:
+def emendation(lines: tuple[LineRef, ...], em: Emendation) -> Note:
     n = em.line
-    if em.kind == "sic":
+    if em.kind is EmendationKind.SIC:
         text = f"Line {n} prints “{em.find}”, kept as printed (sic); perhaps “{em.replace}”."
         return Note(NoteKind.SIC, f"{text} {_sentence(em.reason)}", lines)
-    if em.kind == "script":
+    if em.kind is EmendationKind.SCRIPT:
         text = f"Conversion of line {n} gives “{em.find}”; corrected to “{em.replace}”."
     else:
         text = f"Line {n} prints “{em.find}”; emended to “{em.replace}”."
     return Note(NoteKind.EMENDATION, f"{text} {_sentence(em.reason)}", lines)
 
 
-def normalisation_summary(counts: Counter, source: str, lines: list[int]) -> Note:
+def normalisation_summary(counts: Counter[Rule], source: str, lines: list[int]) -> Note:
     parts = [f"{counts[name]} × {RULES[name]}" for name in RULES if counts.get(name)]
     text = "; ".join(parts) + "." if parts else "No normalisation rule applied."
     return Note(NoteKind.NORMALISATION, text, refs(source, lines[:1]))

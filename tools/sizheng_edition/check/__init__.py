@@ -1,0 +1,1 @@
+"""The check stage: proofs that nothing was lost and that the generated pages are current."""

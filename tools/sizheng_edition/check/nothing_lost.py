@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
-from sizheng_edition.model.edition import Cell, EditionSource, Supplied
+from sizheng_edition.model.edition import Block, Cell, EditionSource, Supplied
 
 
 @dataclass(frozen=True)
@@ -26,6 +26,15 @@ class Problem:
 
 
 @dataclass(frozen=True)
+class _Claim:
+    """Characters of a source line that something says it accounts for."""
+
+    col: int
+    text: str
+    who: str  # for messages: the article, or the discard and its reason
+
+
+@dataclass(frozen=True)
 class Tally:
     lines: int
     printed: int  # source characters printed (possibly normalised)
@@ -34,7 +43,7 @@ class Tally:
 
 
 def check_source(src: EditionSource) -> tuple[list[Problem], Tally]:
-    owners: dict[int, list[tuple[int, str, str]]] = defaultdict(list)  # line -> (col, text, who)
+    owners: dict[int, list[_Claim]] = defaultdict(list)  # by line
     problems: list[Problem] = []
     printed = removed = 0
     for article in src.articles:
@@ -42,19 +51,19 @@ def check_source(src: EditionSource) -> tuple[list[Problem], Tally]:
             problems += _check_block(src, article.id, block)
             for item in block.items:
                 if isinstance(item, Cell):
-                    owners[item.line].append((item.col, item.raw, f"article '{article.id}'"))
+                    owners[item.line].append(_Claim(item.col, item.raw, f"article '{article.id}'"))
                     printed += bool(item.out)
                     removed += not item.out
     discarded = 0
     for d in src.discards:
-        owners[d.line].append((d.col, d.text, f"discard ({d.reason})"))
+        owners[d.line].append(_Claim(d.col, d.text, f"discard ({d.reason})"))
         discarded += len(d.text)
     for number, text in enumerate(src.source.lines, 1):
         problems += _check_line(src, number, text, owners.get(number, []))
     return problems, Tally(len(src.source.lines), printed, removed, discarded)
 
 
-def _check_block(src: EditionSource, article_id: str, block) -> list[Problem]:
+def _check_block(src: EditionSource, article_id: str, block: Block) -> list[Problem]:
     problems = []
     rebuilt = "".join(i.out if isinstance(i, Cell) else i.text for i in block.items)
     if rebuilt != block.text:
@@ -75,11 +84,12 @@ def _check_block(src: EditionSource, article_id: str, block) -> list[Problem]:
     return problems
 
 
-def _check_line(src: EditionSource, number: int, text: str, parts) -> list[Problem]:
+def _check_line(src: EditionSource, number: int, text: str, claims: list[_Claim]) -> list[Problem]:
     where = src.source.path
-    covered = [None] * len(text)
+    covered: list[str | None] = [None] * len(text)
     problems = []
-    for col, piece, who in parts:
+    for claim in claims:
+        col, piece, who = claim.col, claim.text, claim.who
         if text[col : col + len(piece)] != piece:
             problems.append(
                 Problem(

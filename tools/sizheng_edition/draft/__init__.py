@@ -5,8 +5,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sizheng_edition.draft.lines import Layout, Script, classify, detect_layout, detect_script, mark_headings
-from sizheng_edition.draft.structure import DraftSource, build
+from sizheng_edition.draft.headings import mark_headings
+from sizheng_edition.draft.layout_detection import detect_layout
+from sizheng_edition.draft.lines import classify
+from sizheng_edition.draft.model import DetectedLayout, DetectedScript, DraftSource
+from sizheng_edition.draft.script_detection import detect_script
+from sizheng_edition.draft.structure import build
 from sizheng_edition.draft.writer import render_draft
 from sizheng_edition.model.source import Source
 
@@ -14,8 +18,8 @@ from sizheng_edition.model.source import Source
 @dataclass(frozen=True)
 class Draft:
     source: Source
-    script: Script
-    layout: Layout
+    script: DetectedScript
+    layout: DetectedLayout
     structure: DraftSource
 
     def plan_text(self) -> str:

@@ -3,11 +3,16 @@ boundaries, headings, the article each line belongs to, and joins."""
 
 from __future__ import annotations
 
+from collections.abc import Hashable
 from dataclasses import dataclass
+from typing import TypeVar
 
-from sizheng_edition.draft.structure import DraftSource
+from sizheng_edition.draft.model import DraftSource
 from sizheng_edition.model.edition import BlockKind, EditionSource
 from sizheng_edition.model.plan import Plan
+from sizheng_edition.synthetic.witnesses import Truth
+
+T = TypeVar("T", bound=Hashable)
 
 
 @dataclass(frozen=True)
@@ -29,7 +34,7 @@ class Score:
         return f"P {self.precision:.2f} R {self.recall:.2f} ({counts})"
 
 
-def score(found: set, expected: set) -> Score:
+def score(found: set[T], expected: set[T]) -> Score:
     return Score(len(found), len(expected), len(found & expected))
 
 
@@ -71,7 +76,7 @@ def _finished_lines(src: EditionSource, plan: Plan) -> set[tuple[int, int]]:
 
 
 def _draft_lines(d: DraftSource) -> set[tuple[int, int]]:
-    pairs = set()
+    pairs: set[tuple[int, int]] = set()
     for a in d.articles:
         own = [a.title, a.affiliation, a.abstract, a.keywords, *a.references]
         own += [a.byline.number] if a.byline else []
@@ -82,7 +87,7 @@ def _draft_lines(d: DraftSource) -> set[tuple[int, int]]:
 
 def _finished_joins(src: EditionSource, plan: Plan) -> set[tuple[int, int]]:
     lines = src.source.lines
-    pairs = set()
+    pairs: set[tuple[int, int]] = set()
     for art in plan.articles:
         for prev, frag in zip(art.fragments, art.fragments[1:], strict=False):
             last = max(n for n in prev.lines.numbers() if lines[n - 1].strip())
@@ -95,7 +100,7 @@ def _draft_joins(d: DraftSource) -> set[tuple[int, int]]:
     return {(j.before, j.after) for a in d.articles for j in a.joins}
 
 
-def evaluate_truth(draft: DraftSource, truth) -> dict[str, Score]:
+def evaluate_truth(draft: DraftSource, truth: Truth) -> dict[str, Score]:
     """The same measures against the known structure of a synthetic witness."""
     return {
         "paragraphs": score(_draft_paragraphs(draft), truth.paragraphs),

@@ -3,7 +3,9 @@ validated, with errors that name the entry and the YAML line."""
 
 from __future__ import annotations
 
+from collections.abc import Hashable
 from pathlib import Path
+from typing import NoReturn, Protocol
 
 from sizheng_edition.errors import EditionError
 from sizheng_edition.load.yaml_lines import LDict, LList, load_yaml
@@ -21,7 +23,7 @@ def load_glossary(path: Path) -> Glossary:
     return parse_glossary(load_yaml(path), str(path))
 
 
-def parse_glossary(data, where: str) -> Glossary:
+def parse_glossary(data: object, where: str) -> Glossary:
     if not isinstance(data, LList):
         raise EditionError(where, getattr(data, "line", None), "the glossary must be a list of entries")
     entries = tuple(_entry(where, item, line) for item, line in zip(data, data.item_lines, strict=True))
@@ -30,61 +32,77 @@ def parse_glossary(data, where: str) -> Glossary:
     return Glossary(where, entries)
 
 
-def _entry(where: str, item, line: int) -> Entry:
+class _Fail(Protocol):
+    def __call__(self, key: Hashable | None, message: str) -> NoReturn: ...
+
+
+def _entry(where: str, item: object, line: int) -> Entry:
     if not isinstance(item, LDict):
         raise EditionError(where, line, "a glossary entry must be a mapping")
-    name = item.get("term", "?")
+    entry = item
+    name = entry.get("term", "?")
 
-    def fail(key: str | None, message: str):
-        raise EditionError(where, item.line_of(key) if key else item.line, f"entry {name!r}: {message}")
+    def fail(key: Hashable | None, message: str) -> NoReturn:
+        raise EditionError(where, entry.line_of(key) if key else entry.line, f"entry {name!r}: {message}")
 
-    for key in item:
+    for key in entry:
         if key not in FIELDS:
             fail(key, f"unknown field '{key}'")
+    required: dict[str, str] = {}
     for key in REQUIRED:
-        if not isinstance(item.get(key), str) or not item[key].strip():
-            fail(key if key in item else None, f"missing or empty field '{key}'")
-    if item["rendering"] not in [r.value for r in Rendering]:
+        value = entry.get(key)
+        if not isinstance(value, str) or not value.strip():
+            fail(key if key in entry else None, f"missing or empty field '{key}'")
+        required[key] = value
+    if required["rendering"] not in [r.value for r in Rendering]:
         fail("rendering", f"rendering must be one of {', '.join(r.value for r in Rendering)}")
-    if item["category"] not in [c.value for c in Category]:
+    if required["category"] not in [c.value for c in Category]:
         fail("category", f"category must be one of {', '.join(c.value for c in Category)}")
-    term = item["term"].strip()
-    for form in [term, item["traditional"], *(item.get("variants") or [])]:
+    term = required["term"].strip()
+    variants = entry.get("variants") or []
+    for form in [term, required["traditional"], *(variants if isinstance(variants, list) else [])]:
         if isinstance(form, str) and any(c in form for c in "`<>\n"):
             fail(
                 "term", f"{form!r}: terms, variants and traditional forms cannot contain ` < > or line breaks"
             )
-    sylls, override = _syllables(term, _text(item.get("pinyin")), fail)
+    sylls, override = _syllables(term, _text(entry.get("pinyin")), fail)
     return Entry(
         term=term,
-        traditional=item["traditional"].strip(),
+        traditional=required["traditional"].strip(),
         pinyin=override or py.display(term, sylls),
         pinyin_override=override,
-        english=_text(item["english"]),
-        rendering=Rendering(item["rendering"]),
-        rendering_source=_text(item["rendering_source"]),
-        category=Category(item["category"]),
-        definition=_text(item["definition"]),
-        variants=_terms(item, "variants", fail),
-        see_also=_terms(item, "see_also", fail),
-        note=_text(item.get("note")),
-        yaml_line=item.line,
+        english=_one_line(required["english"]),
+        rendering=Rendering(required["rendering"]),
+        rendering_source=_one_line(required["rendering_source"]),
+        category=Category(required["category"]),
+        definition=_one_line(required["definition"]),
+        variants=_terms(entry, "variants", fail),
+        see_also=_terms(entry, "see_also", fail),
+        note=_text(entry.get("note")),
+        yaml_line=entry.line,
     )
 
 
-def _text(value) -> str | None:
+def _one_line(text: str) -> str:
     """YAML text as one line: the edition shows it as a paragraph."""
-    return " ".join(str(value).split()) if value is not None else None
+    return " ".join(text.split())
 
 
-def _terms(item, key: str, fail) -> tuple[str, ...]:
+def _text(value: object) -> str | None:
+    return _one_line(str(value)) if value is not None else None
+
+
+def _terms(item: LDict, key: str, fail: _Fail) -> tuple[str, ...]:
     value = item.get(key) or []
-    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+    if not isinstance(value, list):
         fail(key, f"'{key}' must be a list of terms")
-    return tuple(v.strip() for v in value)
+    terms = tuple(v.strip() for v in value if isinstance(v, str))
+    if len(terms) != len(value) or not all(terms):
+        fail(key, f"'{key}' must be a list of terms")
+    return terms
 
 
-def _syllables(term: str, override: str | None, fail) -> tuple[list[str], str | None]:
+def _syllables(term: str, override: str | None, fail: _Fail) -> tuple[list[str], str | None]:
     """Syllables for the term; an override is written as displayed, grouped into words
     (``zūnfǎ xuéfǎ shǒufǎ yòngfǎ``), and every syllable must be a reading of its character."""
     if override is None:

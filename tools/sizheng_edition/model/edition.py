@@ -139,11 +139,15 @@ class Fate(enum.Enum):
 
 @dataclass(frozen=True)
 class Disposition:
+    """The fate of one source line, with what the transcription page says about it."""
+
     line: int
     fate: Fate
-    article: str | None = None
-    paragraph: int | None = None
-    reason: str | None = None
+    article: str | None = None  # the article that prints the line, or that a drop belongs to
+    paragraph: int | None = None  # the number of the paragraph that prints it
+    block: BlockKind | None = None  # the kind of block that prints it
+    metadata_key: str | None = None  # for a metadata line: the plan's key
+    drop_reason: str | None = None  # for a dropped line: the plan's reason
 
 
 @dataclass(frozen=True)

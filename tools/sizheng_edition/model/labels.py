@@ -42,3 +42,38 @@ def source_label(source_key: str) -> str:
 def term_anchor(slug: str) -> str:
     """The HTML id of a glossary entry, from its toneless pinyin slug."""
     return f"term-{slug}"
+
+
+def paragraph_citation(number: int | str) -> str:
+    """How a paragraph is cited in running text and in its permalink's title."""
+    return f"¶{number}"
+
+
+def line_citation(source_key: str, number: int | str) -> str:
+    """How a source line is cited in running text: also the content of the ``{ln}`` role."""
+    return f"{source_key}:{number}"
+
+
+def article_label(article_id: str) -> str:
+    """The label of an article page."""
+    return article_id
+
+
+def glossary_letter_label(letter: str) -> str:
+    """The label of a letter's section of the glossary (``glossary-a``)."""
+    return f"glossary-{letter.lower()}"
+
+
+def glossary_category_label(category: str) -> str:
+    """The label of a category's section of the glossary-by-category page.
+
+    ``category`` is a ``model.glossary.Category`` (a StrEnum, so it formats as its
+    value); typed as ``str`` so that this module depends on nothing.
+    """
+    return f"glossary-category-{category}"
+
+
+GLOSSARY = "glossary"  # the glossary page
+GLOSSARY_RENDERINGS = "glossary-renderings"  # the glossary's note on where renderings come from
+GLOSSARY_DISTINCTIVE = "glossary-distinctive"  # the terms each article uses most
+NORMALISATION_RULES = "normalisation-rules"  # the page listing the normalisation rules

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 
@@ -22,6 +23,10 @@ class Source:
 
     def line(self, number: int) -> str:
         return self.lines[number - 1]
+
+    def nonblank(self, numbers: Iterable[int]) -> list[int]:
+        """The numbers among ``numbers`` of lines holding more than white space."""
+        return [n for n in numbers if self.line(n).strip()]
 
 
 @dataclass(frozen=True)

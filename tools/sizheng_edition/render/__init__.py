@@ -1,0 +1,1 @@
+"""The render stage: the model as MyST pages, every source-derived string escaped."""

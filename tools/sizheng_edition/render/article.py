@@ -8,14 +8,17 @@ into footnote nodes: linked and back-linked in HTML, real footnotes in LaTeX.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from sizheng_edition.build.normalise import RULES
 from sizheng_edition.model import labels
 from sizheng_edition.model.edition import Article, Block, BlockKind, Cell, EditionSource, Note, NoteKind
+from sizheng_edition.model.plan import Script
 from sizheng_edition.model.source import LineRef
-from sizheng_edition.render.concordance import Link
-from sizheng_edition.render.escape import escape, role_content
+from sizheng_edition.render import page_paths
+from sizheng_edition.render.concordance import EDITED_RULES, Link
+from sizheng_edition.render.escape import escape
+from sizheng_edition.render.references import line_ref, ref, target, term_link
 
 NOTE_LABELS = {
     NoteKind.JOIN: "Join",
@@ -28,18 +31,6 @@ NOTE_LABELS = {
 }
 
 
-def line_label(ref: LineRef) -> str:
-    return labels.line_label(ref.source, ref.line)
-
-
-def line_link(ref: LineRef) -> str:
-    return f"{{ref}}`{ref.source}:{ref.line} <{line_label(ref)}>`"
-
-
-def para_label(article_id: str, number: int) -> str:
-    return labels.paragraph_label(article_id, number)
-
-
 class _Notes:
     """Numbers the notes of one page in reading order and keeps their texts."""
 
@@ -48,8 +39,8 @@ class _Notes:
         self.defs: list[str] = []
 
     def mark(self, note: Note) -> str:
-        label = f"n{len(self.defs) + 1}"
-        lines = ", ".join(f"{{ref}}`{r.line} <{line_label(r)}>`" for r in note.lines)
+        label = f"n{len(self.defs) + 1}"  # a footnote's name on this page only: not a citable label
+        lines = ", ".join(line_ref(r, str(r.line)) for r in note.lines)
         where = f"{escape(self.source_file)}, line{'s' if len(note.lines) > 1 else ''} {lines}"
         self.defs.append(f"[^{label}]: **{NOTE_LABELS[note.kind]}** ({where}). {escape(note.text)}")
         return f"[^{label}]"
@@ -64,7 +55,12 @@ def _no_links(block: Block) -> list[Link]:
 
 def render_article(src: EditionSource, article: Article, find_links: LinkFinder = _no_links) -> str:
     notes = _Notes(src.source.name)
-    out = [_front_matter(article), f"({article.id})=", f"# {_inline(article.title, notes)}", ""]
+    out = [
+        _front_matter(article),
+        target(labels.article_label(article.id)),
+        f"# {_inline(article.title, notes)}",
+        "",
+    ]
     out += _original(src, article.title)
     out += _byline(src, article, notes)
     out += _provenance(src, article)
@@ -85,7 +81,7 @@ def _front_matter(article: Article) -> str:
     return f"---\nlang: zh-Hans\narticle: {article.id}\n---\n"
 
 
-def _inline(block: Block, notes: _Notes, links: list[Link] = ()) -> str:
+def _inline(block: Block, notes: _Notes, links: Sequence[Link] = ()) -> str:
     """Escaped text of ``block`` with note markers, emended spans and glossary links."""
     marks: dict[int, list[str]] = {}
     for anchor in block.anchors:
@@ -104,12 +100,12 @@ def _inline(block: Block, notes: _Notes, links: list[Link] = ()) -> str:
         if i in starts:
             flush()
             link = starts[i]
-            parts.append(f"{{gl}}`{role_content(link.surface)} <{role_content(link.term)}>`")
+            parts.append(term_link(link.surface, link.term))
             i = link.end
         else:
             item = block.items[i]
             text = item.out if isinstance(item, Cell) else item.text
-            if isinstance(item, Cell) and item.rule in ("emendation", "script"):
+            if isinstance(item, Cell) and item.rule in EDITED_RULES:
                 run.append(text)
             else:
                 flush()
@@ -129,14 +125,14 @@ def _byline(src: EditionSource, article: Article, notes: _Notes) -> list[str]:
     for block, cls in ((article.author, "byline"), (article.affiliation, "affiliation")):
         if block is not None:
             out += [f"{{.{cls}}}", _inline(block, notes), ""]
-    if src.script == "converted-traditional" and article.author is not None:
+    if src.script is Script.CONVERTED_TRADITIONAL and article.author is not None:
         line = article.author.lines[0]
         out += _original_text(src.source.line(line))
     return out
 
 
 def _original(src: EditionSource, block: Block) -> list[str]:
-    if src.script != "converted-traditional":
+    if src.script is not Script.CONVERTED_TRADITIONAL:
         return []
     return _original_text(block.raw)
 
@@ -148,16 +144,20 @@ def _original_text(raw: str) -> list[str]:
 
 def _provenance(src: EditionSource, article: Article) -> list[str]:
     spans = ", ".join(_span_link(src, a, b) for a, b in _spans(src, article))
+    here = page_paths.article(article.source, article.id)
+    rules = page_paths.relative(page_paths.NORMALISATION_RULES, here)
     counts = dict(article.rule_counts)
-    summary = "; ".join(f"{counts[r]} × {escape(RULES[r])}" for r in RULES if counts.get(r))
+    summary = "; ".join(
+        f"{counts[rule]} × {escape(text)}" for rule, text in RULES.items() if counts.get(rule)
+    )
     return [
         "```{lang} en",
         ":class: provenance",
         "",
-        f"**Source** {{ref}}`{src.source.key} <src-{src.source.key}>` "
+        f"**Source** {ref(labels.transcription_label(src.source.key), src.source.key)} "
         f"({escape(src.source.name)}), lines {spans}.",
         "",
-        f"**Normalisation summary** {summary or 'none'}. {{doc}}`The rules <../normalisation>`.",
+        f"**Normalisation summary** {summary or 'none'}. {{doc}}`The rules <{rules}>`.",
         "```",
         "",
     ]
@@ -182,8 +182,8 @@ def _adjacent(src: EditionSource, a: int, b: int) -> bool:
 
 
 def _span_link(src: EditionSource, first: int, last: int) -> str:
-    start = line_link(LineRef(src.source.key, first))
-    return start if first == last else f"{start}–{line_link(LineRef(src.source.key, last))}"
+    start = line_ref(LineRef(src.source.key, first))
+    return start if first == last else f"{start}–{line_ref(LineRef(src.source.key, last))}"
 
 
 def _body(src: EditionSource, article: Article, notes: _Notes, find_links: LinkFinder) -> list[str]:
@@ -219,6 +219,6 @@ def _keywords(src: EditionSource, keywords: list[Block], notes: _Notes) -> list[
     out = ["```{rubric} Keywords", "```", ""]
     out += [f"- {_inline(k, notes)}" for k in keywords]
     out.append("")
-    if src.script == "converted-traditional":
+    if src.script is Script.CONVERTED_TRADITIONAL:
         out += _original_text(src.source.line(keywords[0].lines[0]))
     return out

@@ -6,10 +6,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from sizheng_edition.model.edition import Article, Block, BlockKind, Cell
+from sizheng_edition.model.edition import Article, Block, BlockKind, Cell, Rule, Supplied
 from sizheng_edition.text.termmatch import Match, TermMatcher
 
 LINKED_KINDS = (BlockKind.PARAGRAPH, BlockKind.ABSTRACT)
+# The rules by which the editor, not normalisation, changed the reading: such
+# characters print as an emended span and never take part in a link.
+EDITED_RULES = (Rule.EMENDATION, Rule.SCRIPT)
 
 
 @dataclass(frozen=True)
@@ -31,7 +34,7 @@ class Link:
 
 
 def occurrences(matcher: TermMatcher, articles: Iterable[Article]) -> list[Occurrence]:
-    out = []
+    out: list[Occurrence] = []
     for article in articles:
         for block in article.blocks:
             for m in matcher.finditer(block.text):
@@ -61,17 +64,16 @@ def links(matcher: TermMatcher, block: Block) -> list[Link]:
         if any(link.first < k < link.end for k in inner_marks):
             continue
         chosen[m.term] = link
-        chosen[m.term] = link
     return sorted(chosen.values(), key=lambda link: link.first)
 
 
-def _printed(item) -> str:
+def _printed(item: Cell | Supplied) -> str:
     return item.out if isinstance(item, Cell) else item.text
 
 
 def _text_owners(block: Block) -> list[int]:
     """For each character of block.text, the index of the item that prints it."""
-    owners = []
+    owners: list[int] = []
     for i, item in enumerate(block.items):
         owners.extend([i] * len(_printed(item)))
     return owners
@@ -79,9 +81,7 @@ def _text_owners(block: Block) -> list[int]:
 
 def _blocked_items(block: Block) -> set[int]:
     return {
-        i
-        for i, item in enumerate(block.items)
-        if not isinstance(item, Cell) or item.rule in ("emendation", "script")
+        i for i, item in enumerate(block.items) if not isinstance(item, Cell) or item.rule in EDITED_RULES
     }
 
 

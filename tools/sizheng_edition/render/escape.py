@@ -26,9 +26,3 @@ def role_content(text: str) -> str:
     if "`" in text:
         raise ValueError(f"role content cannot contain a backtick: {text!r}")
     return text
-
-
-def doc_link(text: str, target: str) -> str:
-    """A link to another page whose text may come from a source: a Markdown link, whose
-    text is parsed (and so can be escaped), rather than a role, whose text is not."""
-    return f"[{escape(text)}]({target}.md)"

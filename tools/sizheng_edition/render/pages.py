@@ -7,35 +7,40 @@ from functools import partial
 
 from sizheng_edition.model.edition import EditionSource
 from sizheng_edition.model.glossary import Glossary
+from sizheng_edition.render import page_paths
 from sizheng_edition.render.article import render_article
 from sizheng_edition.render.concordance import links, occurrences
-from sizheng_edition.render.glossary_pages import GlossaryPages
-from sizheng_edition.render.source_pages import (
-    render_overview,
-    render_rules,
-    render_sources_index,
-    render_transcription,
-    render_witnesses,
-)
+from sizheng_edition.render.glossary_categories import render_glossary_categories
+from sizheng_edition.render.glossary_index import render_glossary_index
+from sizheng_edition.render.glossary_usage import render_glossary_usage
+from sizheng_edition.render.page_paths import GENERATED_DIRS
+from sizheng_edition.render.rules_page import render_rules
+from sizheng_edition.render.source_overview import render_overview
+from sizheng_edition.render.texts_index import render_sources_index
+from sizheng_edition.render.transcription import render_transcription
+from sizheng_edition.render.witness_list import render_witnesses
 from sizheng_edition.text.termmatch import TermMatcher
 
-GENERATED_DIRS = ("texts", "glossary")  # everything in these folders is written by the tools
+__all__ = ["GENERATED_DIRS", "edition_files"]
 
 
 def edition_files(sources: list[EditionSource], glossary: Glossary) -> dict[str, str]:
     matcher = TermMatcher(glossary.surfaces())
     find_links = partial(links, matcher)
-    files = {
-        "texts/index.md": render_sources_index(sources),
-        "texts/normalisation.md": render_rules(),
-        "texts/witnesses.md": render_witnesses(sources),
+    pages = {
+        page_paths.TEXTS_INDEX: render_sources_index(sources),
+        page_paths.NORMALISATION_RULES: render_rules(),
+        page_paths.WITNESSES: render_witnesses(sources),
     }
     for src in sources:
         key = src.source.key
-        files[f"texts/{key}/index.md"] = render_overview(src)
-        files[f"texts/{key}/transcription.md"] = render_transcription(src)
+        pages[page_paths.overview(key)] = render_overview(src)
+        pages[page_paths.transcription(key)] = render_transcription(src)
         for article in src.articles:
-            files[f"texts/{key}/{article.id}.md"] = render_article(src, article, find_links)
+            pages[page_paths.article(key, article.id)] = render_article(src, article, find_links)
     articles = [a for s in sources for a in s.articles]
-    files.update(GlossaryPages(glossary, articles, occurrences(matcher, articles)).files())
-    return files
+    found = occurrences(matcher, articles)
+    pages[page_paths.GLOSSARY_INDEX] = render_glossary_index(glossary, articles, found)
+    pages[page_paths.GLOSSARY_CATEGORIES] = render_glossary_categories(glossary)
+    pages[page_paths.GLOSSARY_USAGE] = render_glossary_usage(glossary, articles, found)
+    return {page_paths.file(doc): text for doc, text in pages.items()}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from sphinx.application import Sphinx
+from sphinx.util.typing import ExtensionMetadata
 
 from .anchors import setup_anchors
 from .assets import setup_assets
@@ -13,7 +14,7 @@ from .navigation import setup_navigation
 from .search import setup_search
 
 
-def setup(app: Sphinx) -> dict:
+def setup(app: Sphinx) -> ExtensionMetadata:
     setup_lang(app)
     setup_anchors(app)
     setup_search(app)
@@ -22,5 +23,6 @@ def setup(app: Sphinx) -> dict:
     setup_navigation(app)
     setup_assets(app)
     # env_version: raise it when a change alters what is stored in the environment or
-    # the search index, so that Sphinx rebuilds instead of reusing stale data.
-    return {"version": "0.1", "env_version": 2, "parallel_read_safe": True, "parallel_write_safe": True}
+    # the search index, so that Sphinx rebuilds instead of reusing stale data.  3: the
+    # glossary's state moved from attributes of the environment into its domain.
+    return {"version": "0.1", "env_version": 3, "parallel_read_safe": True, "parallel_write_safe": True}

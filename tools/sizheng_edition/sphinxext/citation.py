@@ -29,7 +29,7 @@ class _Cite(SphinxDirective):
             return nodes.reference(f"{base}/{page}", f"{base}/{page}", refuri=f"{base}/{page}")
         return nodes.Text(f"{page} (path on the edition's web site)")
 
-    def block(self, heading: str, chicago: list, gbt: list) -> list[nodes.Node]:
+    def block(self, heading: str, chicago: list[nodes.Node], gbt: list[nodes.Node]) -> list[nodes.Node]:
         box = lang_block(lang="en", classes=["cite-this"])
         box += nodes.rubric(heading, heading)
         for label, parts in (("Chicago", chicago), ("GB/T 7714", gbt)):
@@ -42,15 +42,15 @@ class _Cite(SphinxDirective):
 
     @property
     def edition(self) -> str:
-        return self.config.project
+        return str(self.config.project)
 
     @property
     def editors(self) -> str:
-        return self.config.author
+        return str(self.config.author)
 
     @property
     def version(self) -> str:
-        return self.config.release
+        return str(self.config.release)
 
 
 class CiteArticle(_Cite):

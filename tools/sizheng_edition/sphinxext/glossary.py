@@ -6,35 +6,32 @@ general index work and the anchor never becomes ``term-0``.  ``{gl}`shown <term>
 links a word in the text to its entry; in HTML the link carries the pinyin and
 English rendering in a tooltip that shows on hover and on keyboard focus and is
 the link's accessible description; on touch, a tap opens the entry itself.
+What the build knows of the terms lives in the ``edition`` domain (glossary_domain.py).
 """
 
 from __future__ import annotations
 
 import re
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.domains.std import make_glossary_term
+from sphinx.environment import BuildEnvironment
+from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective, SphinxRole
+from sphinx.writers.html5 import HTML5Translator
+from sphinx.writers.latex import LaTeXTranslator
+from sphinx.writers.text import TextTranslator
 
+from .glossary_domain import EditionGlossaryDomain, GlossaryTerm, glossary_domain, term_link
 from .lang import lang_inline
 
 logger = logging.getLogger(__name__)
 _LINK = re.compile(r"^(?P<shown>.+?)\s*<(?P<term>[^<>]+)>$")
-
-
-class term_link(nodes.Inline, nodes.TextElement):  # noqa: N801 - docutils naming
-    """A word in the text that links to its glossary entry."""
-
-
-def _terms(env) -> dict:
-    if not hasattr(env, "edition_terms"):
-        env.edition_terms = {}
-    return env.edition_terms
 
 
 class GlossaryEntry(SphinxDirective):
@@ -64,12 +61,8 @@ class GlossaryEntry(SphinxDirective):
         # code point would put the index in an order no reader could use.
         for index in term.findall(addnodes.index):
             index["entries"] = [("single", f"{self.options['pinyin']} {term_text}", node_id, "main", None)]
-        _terms(self.env)[term_text] = {
-            "docname": self.env.docname,
-            "id": node_id,
-            "pinyin": self.options["pinyin"],
-            "english": self.options["english"],
-        }
+        entry = GlossaryTerm(self.env.docname, node_id, self.options["pinyin"], self.options["english"])
+        glossary_domain(self.env).note_term(term_text, entry)
         definition = nodes.definition()
         self.state.nested_parse(self.content, self.content_offset, definition)
         item = nodes.definition_list_item("", term, definition)
@@ -78,7 +71,7 @@ class GlossaryEntry(SphinxDirective):
 
 
 class GlossaryLink(SphinxRole):
-    def run(self):
+    def run(self) -> tuple[list[nodes.Node], list[nodes.system_message]]:
         match = _LINK.match(self.text)
         shown, term = (match["shown"], match["term"]) if match else (self.text, self.text)
         node = term_link(self.rawtext, shown, term=term)
@@ -86,82 +79,78 @@ class GlossaryLink(SphinxRole):
         return [node], []
 
 
-def note_users(app: Sphinx, doctree: nodes.document) -> None:
-    """Remember which pages link to terms: they show the entries' pinyin and English."""
-    users = getattr(app.env, "edition_term_users", set())
-    if any(True for _ in doctree.findall(term_link)):
-        users.add(app.env.docname)
-    app.env.edition_term_users = users
-
-
-def outdated_users(app: Sphinx, env, added, changed, removed) -> list[str]:
+def outdated_users(
+    app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str], removed: set[str]
+) -> list[str]:
     """When a glossary page changes, pages linking to its terms must be written again."""
-    glossary_docs = {d["docname"] for d in _terms(env).values()}
-    if glossary_docs & (set(changed) | set(added)):
-        return sorted(getattr(env, "edition_term_users", set()) - set(changed) - set(added))
+    domain = glossary_domain(env)
+    if domain.term_pages() & (changed | added):
+        return sorted(domain.users - changed - added)
     return []
 
 
 def check_links(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     """A link to a term the glossary does not have is a build warning (an error under -W)."""
-    known = _terms(app.env)
+    known = glossary_domain(app.env).terms
     for node in doctree.findall(term_link):
         if node["term"] not in known:
             logger.warning("glossary term not found: %s", node["term"], location=node)
 
 
-def _target(translator, node: term_link) -> dict | None:
-    return _terms(translator.builder.env).get(node["term"])
+class NumberTooltips(SphinxPostTransform):
+    """Give each tooltip on a page its id, ``tip-1``, ``tip-2``… in reading order: the
+    link names it in ``aria-describedby``, so it must be unique on the page.  Links to
+    unknown terms get no tooltip and no number."""
+
+    formats = ("html",)
+    default_priority = 900  # after the post-transforms that add or remove content
+
+    def run(self, **kwargs: Any) -> None:
+        known = glossary_domain(self.env).terms
+        links = (node for node in self.document.findall(term_link) if node["term"] in known)
+        for number, node in enumerate(links, start=1):
+            node["tip"] = f"tip-{number}"
 
 
-def visit_term_link_html(self, node: term_link) -> None:
-    target = _target(self, node)
+def visit_term_link_html(self: HTML5Translator, node: term_link) -> None:
+    target = glossary_domain(self.builder.env).terms.get(node["term"])
     if target is None:
         self.body.append(self.encode(node.astext()))
         raise nodes.SkipNode
-    uri = self.builder.get_relative_uri(self.builder.current_docname, target["docname"]) + "#" + target["id"]
-    self.edition_tips = getattr(self, "edition_tips", 0) + 1
-    tip = f"tip-{self.edition_tips}"
+    uri = self.builder.get_relative_uri(self.builder.current_docname, target.docname) + "#" + target.id
+    tip = node.get("tip")
+    if tip is None:
+        # Rendered outside its page's body (a title in a table of contents): a tooltip
+        # there would repeat an id the page already has.
+        self.body.append(f'<a class="term-link" href="{self.attval(uri)}">{self.encode(node.astext())}</a>')
+        raise nodes.SkipNode
     self.body.append(
         f'<a class="term-link" href="{self.attval(uri)}" aria-describedby="{tip}">'
         f"{self.encode(node.astext())}"
         f'<span class="term-tip" role="tooltip" id="{tip}" lang="en">'
-        f'<span class="term-tip-pinyin" lang="zh-Latn-pinyin">{self.encode(target["pinyin"])}</span> '
-        f"{self.encode(target['english'])}</span></a>"
+        f'<span class="term-tip-pinyin" lang="zh-Latn-pinyin">{self.encode(target.pinyin)}</span> '
+        f"{self.encode(target.english)}</span></a>"
     )
     raise nodes.SkipNode
 
 
-def visit_term_link_latex(self, node: term_link) -> None:
-    target = _target(self, node)
+def visit_term_link_latex(self: LaTeXTranslator, node: term_link) -> None:
+    target = glossary_domain(self.builder.env).terms.get(node["term"])
     text = self.encode(node.astext())
     if target is None:
         self.body.append(text)
     else:
-        self.body.append(self.hyperlink(f"{target['docname']}:{target['id']}") + text + "}}")
+        self.body.append(self.hyperlink(f"{target.docname}:{target.id}") + text + "}}")
     raise nodes.SkipNode
 
 
-def visit_term_link_text(self, node: term_link) -> None:
+def visit_term_link_text(self: TextTranslator, node: term_link) -> None:
     self.add_text(node.astext())
     raise nodes.SkipNode
 
 
-def purge_terms(app: Sphinx, env, docname: str) -> None:
-    getattr(env, "edition_term_users", set()).discard(docname)
-    terms = _terms(env)
-    for name in [t for t, data in terms.items() if data["docname"] == docname]:
-        del terms[name]
-
-
-def merge_terms(app: Sphinx, env, docnames, other) -> None:
-    _terms(env).update({t: d for t, d in _terms(other).items() if d["docname"] in docnames})
-    users = getattr(env, "edition_term_users", set())
-    users |= getattr(other, "edition_term_users", set()) & set(docnames)
-    env.edition_term_users = users
-
-
 def setup_glossary(app: Sphinx) -> None:
+    app.add_domain(EditionGlossaryDomain)
     app.add_node(
         term_link,
         html=(visit_term_link_html, None),
@@ -170,8 +159,6 @@ def setup_glossary(app: Sphinx) -> None:
     )
     app.add_directive("glossary-entry", GlossaryEntry)
     app.add_role("gl", GlossaryLink())
-    app.connect("doctree-read", note_users)
+    app.add_post_transform(NumberTooltips)
     app.connect("env-get-outdated", outdated_users)
     app.connect("doctree-resolved", check_links)
-    app.connect("env-purge-doc", purge_terms)
-    app.connect("env-merge-info", merge_terms)

@@ -7,22 +7,46 @@ synthetic sources a third of the build time; docs/benchmark.md).  Above
 top-level entries, and below them only the branch that leads to the current page, with
 at most ``edition_nav_max_siblings`` entries at each level.  Each page then costs the
 same whatever the size of the site.  Smaller sites keep furo's full tree.
+
+furo has no hook for its tree: its ``html-page-context`` handler (the private
+``furo._compute_navigation_tree``) builds it by calling the page's ``toctree()``.  This
+module's handler runs first and gives the page a ``toctree()`` that returns the bounded
+tree, so every tree the page renders is the bounded one.  That relies on how furo works
+inside, so it is done only for the furo releases it was tested with (``FURO_TESTED``);
+with any other release the build warns and keeps furo's own tree.
 """
 
 from __future__ import annotations
 
 import html
+from collections import deque
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Any
 
+from docutils import nodes
+from packaging.specifiers import SpecifierSet
+from packaging.version import InvalidVersion, Version
 from sphinx.application import Sphinx
+from sphinx.environment import BuildEnvironment
+from sphinx.util import logging
+
+logger = logging.getLogger(__name__)
+
+# Keep in step with the furo line in pyproject.toml.
+FURO_TESTED = SpecifierSet(">=2025.12.19,<2026")
+
+# Before furo's own handler (priority 500), which reads the page's toctree().
+_BEFORE_FURO = 400
 
 
-def _parents(env, root: str) -> dict[str, str]:
+def _parents(env: BuildEnvironment, root: str) -> dict[str, str]:
     """Each document's parent in the tree under the root (breadth first: another toctree
     that also includes a document, such as the PDF's book.md, does not count)."""
     parents: dict[str, str] = {}
-    queue = [root]
+    queue = deque([root])
     while queue:
-        doc = queue.pop(0)
+        doc = queue.popleft()
         for child in env.toctree_includes.get(doc, []):
             if child not in parents and child != root:
                 parents[child] = doc
@@ -37,8 +61,9 @@ def _path(parents: dict[str, str], docname: str) -> list[str]:
     return path
 
 
-def bounded_tree(app: Sphinx, pagename: str) -> str:
-    on_path = set(_path(_current["parents"], pagename))
+def bounded_tree(app: Sphinx, parents: dict[str, str], pagename: str) -> str:
+    """The sidebar's tree for one page, as the HTML furo expects from ``toctree()``."""
+    on_path = set(_path(parents, pagename))
     return _list(app, pagename, app.config.root_doc, on_path, 1)
 
 
@@ -69,38 +94,69 @@ def _item(app: Sphinx, pagename: str, doc: str, on_path: set[str], level: int) -
     return f'<li class="{classes}">{link}{below}</li>'
 
 
-_current: dict = {}  # the app being built and its tree; furo's hook has no access to them
+class Furo(Enum):
+    """The theme, as far as this module is concerned."""
+
+    ABSENT = "absent"  # another theme: its sidebar is none of this module's business
+    TESTED = "tested"
+    UNTESTED = "untested"
 
 
-def _install(app: Sphinx) -> None:
-    if app.builder.format != "html":
-        return
+def furo_release(app: Sphinx) -> Furo:
+    furo = app.extensions.get("furo")  # the theme's extension, loaded when the builder starts
+    if furo is None:
+        return Furo.ABSENT
     try:
-        import furo
-    except ImportError:
-        return
-    _current["app"] = app
-    if getattr(furo._compute_navigation_tree, "edition_bounded", False):
-        return
-    full = furo._compute_navigation_tree
-
-    def compute(context):
-        current = _current["app"]
-        if len(current.env.found_docs) <= current.config.edition_nav_full_limit:
-            return full(context)
-        return furo.get_navigation_tree(bounded_tree(current, context["pagename"]))
-
-    compute.edition_bounded = True
-    furo._compute_navigation_tree = compute
+        return Furo.TESTED if Version(furo.version) in FURO_TESTED else Furo.UNTESTED
+    except InvalidVersion:
+        return Furo.UNTESTED
 
 
-def _remember_parents(app: Sphinx, env) -> None:
-    """Once per build, after reading: each document's place in the tree."""
-    _current["parents"] = _parents(env, app.config.root_doc)
+@dataclass
+class BoundedNavigation:
+    """The sidebar of one Sphinx application.  Its handlers are connected to that
+    application only, so what it remembers between events (whether this build bounds the
+    tree, each document's parent) lasts one build of one application, with no module state."""
+
+    bounded: bool = False
+    parents: dict[str, str] = field(default_factory=dict)
+
+    def env_updated(self, app: Sphinx, env: BuildEnvironment) -> None:
+        """Once per build, after reading: whether to bound the tree, and each document's place in it."""
+        large = len(env.found_docs) > app.config.edition_nav_full_limit
+        furo = furo_release(app) if app.builder.format == "html" else Furo.ABSENT
+        if large and furo is Furo.UNTESTED:
+            logger.warning(
+                "furo %s is not a release the edition's bounded sidebar was tested with (%s): "
+                "keeping furo's full navigation tree",
+                app.extensions["furo"].version,
+                FURO_TESTED,
+                type="edition",  # suppress_warnings = ["edition.furo"] silences it
+                subtype="furo",
+            )
+        self.bounded = large and furo is Furo.TESTED
+        self.parents = _parents(env, app.config.root_doc) if self.bounded else {}
+
+    def page_context(
+        self,
+        app: Sphinx,
+        pagename: str,
+        templatename: str,
+        context: dict[str, Any],
+        doctree: nodes.document | None,
+    ) -> None:
+        if not self.bounded:
+            return
+
+        def toctree(**kwargs: Any) -> str:
+            return bounded_tree(app, self.parents, pagename)
+
+        context["toctree"] = toctree
 
 
 def setup_navigation(app: Sphinx) -> None:
     app.add_config_value("edition_nav_full_limit", 150, "html")
     app.add_config_value("edition_nav_max_siblings", 60, "html")
-    app.connect("builder-inited", _install)
-    app.connect("env-updated", _remember_parents)
+    navigation = BoundedNavigation()
+    app.connect("env-updated", navigation.env_updated)
+    app.connect("html-page-context", navigation.page_context, priority=_BEFORE_FURO)

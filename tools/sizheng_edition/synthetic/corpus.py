@@ -8,23 +8,36 @@ traditional script.  Plans come from the synthetic witness's known structure.
 
 from __future__ import annotations
 
-import json
+import enum
 import random
 import shutil
+from dataclasses import dataclass
 from pathlib import Path
 
+from sizheng_edition.load.plan_dump import dump_plan
 from sizheng_edition.model.edition import Article
-from sizheng_edition.pipeline import Layout, load_edition
+from sizheng_edition.model.plan import (
+    ArticlePlan,
+    Byline,
+    BylineForm,
+    Drop,
+    Fragment,
+    Heading,
+    Join,
+    JoinKind,
+    Layout,
+    LineRange,
+    Plan,
+    Script,
+)
+from sizheng_edition.pipeline import load_edition
+from sizheng_edition.project import ProjectPaths
 from sizheng_edition.synthetic.witnesses import Synthetic, interleave, naive_traditional, rewrap
 
 
-def _q(value: str) -> str:
-    return json.dumps(value, ensure_ascii=False)
-
-
-def make_corpus(project: Path, out: Path, n: int, seed: int = 0) -> Layout:
+def make_corpus(project: Path, out: Path, n: int, seed: int = 0) -> ProjectPaths:
     """Write seeds/, conf/ and edition/ (without generated pages) for ``n`` sources under ``out``."""
-    articles = [a for s in load_edition(Layout(project)) for a in s.articles]
+    articles = [a for s in load_edition(ProjectPaths(project)) for a in s.articles]
     rng = random.Random(seed)
     for sub in ("seeds", "conf/plans"):
         (out / sub).mkdir(parents=True, exist_ok=True)
@@ -36,84 +49,108 @@ def make_corpus(project: Path, out: Path, n: int, seed: int = 0) -> Layout:
     )
     for i in range(n):
         key = f"s{i:05d}"
-        seed_text, plan = _one(key, i % 3, articles, rng)
-        (out / "seeds" / f"{key}_synthetic.txt").write_text(seed_text, encoding="utf-8")
-        (out / "conf" / "plans" / f"{key}.yaml").write_text(plan, encoding="utf-8")
-    return Layout(out)
+        made = synthetic_source(key, Kind.of(i), articles, rng)
+        (out / "seeds" / made.plan.source).write_text(made.text, encoding="utf-8")
+        (out / "conf" / "plans" / f"{key}.yaml").write_text(dump_plan(made.plan), encoding="utf-8")
+    return ProjectPaths(out)
 
 
-def _one(key: str, kind: int, articles: list[Article], rng: random.Random) -> tuple[str, str]:
-    if kind == 0:
+class Kind(enum.Enum):
+    """The kinds of synthetic source, made in turn."""
+
+    REWRAPPED = 0  # one article re-wrapped at another column width
+    INTERLEAVED = 1  # two articles' columns interleaved
+    NAIVE_TRADITIONAL = 2  # one article, one paragraph a line, converted naively to traditional
+
+    @classmethod
+    def of(cls, i: int) -> Kind:
+        return cls(i % len(cls))
+
+
+@dataclass(frozen=True)
+class CorpusSource:
+    text: str  # the witness
+    plan: Plan
+
+
+def synthetic_source(key: str, kind: Kind, articles: list[Article], rng: random.Random) -> CorpusSource:
+    """One synthetic witness named ``key`` and its plan, drawn from ``articles``."""
+    if kind is Kind.REWRAPPED:
         article = rng.choice(articles)
         synthetic = rewrap(article, rng.choice((16, 20, 24, 28, 32)))
-        return synthetic.text, _plan(key, "wrapped", "simplified", [article], synthetic)
-    if kind == 1:
+        return CorpusSource(synthetic.text, _plan(key, Layout.WRAPPED, Script.SIMPLIFIED, synthetic))
+    if kind is Kind.INTERLEAVED:
         pair = rng.sample(articles, 2)
         synthetic = interleave(pair, rng.randrange(10**6))
-        return synthetic.text, _plan(key, "lines", "simplified", pair, synthetic)
+        return CorpusSource(synthetic.text, _plan(key, Layout.LINES, Script.SIMPLIFIED, synthetic))
     article = rng.choice(articles)
     synthetic = rewrap(article, 10**6)  # one paragraph a line
-    return naive_traditional(synthetic.text), _plan(
-        key, "lines", "converted-traditional", [article], synthetic
+    plan = _plan(key, Layout.LINES, Script.CONVERTED_TRADITIONAL, synthetic)
+    return CorpusSource(naive_traditional(synthetic.text), plan)
+
+
+def _article_id(key: str, title: int) -> str:
+    return f"a{title}-{key}"
+
+
+def _plan(key: str, layout: Layout, script: Script, syn: Synthetic) -> Plan:
+    lines = syn.text.split("\n")
+    titles = sorted({t for _, t in syn.truth.lines})
+    title_texts = {lines[t - 1] for t in titles}
+    running = [n for n, text in enumerate(lines, 1) if text and n not in titles and text in title_texts]
+    drops = tuple(
+        Drop(
+            LineRange(n, n),
+            _article_id(key, next(t for t in titles if lines[t - 1] == lines[n - 1])),
+            "repeated title",
+        )
+        for n in running
+    )
+    return Plan(
+        path=f"{key}.yaml",
+        source=f"{key}_synthetic.txt",
+        title="synthetic",
+        description="A synthetic witness made from the edition's articles for benchmarking.",
+        layout=layout,
+        script=script,
+        metadata=(),
+        drops=drops,
+        emendations=(),
+        articles=tuple(_article(key, title, syn) for title in titles),
     )
 
 
-def _plan(key: str, layout: str, script: str, articles: list[Article], syn: Synthetic) -> str:
-    lines = syn.text.split("\n")
-    titles = sorted({t for _, t in syn.truth.lines})
-    out = [
-        f"source: {key}_synthetic.txt",
-        "title: synthetic",
-        "description: A synthetic witness made from the edition's articles for benchmarking.",
-        f"layout: {layout}",
-        f"script: {script}",
-    ]
-    running = [
-        n
-        for n, text in enumerate(lines, 1)
-        if text and n not in titles and text in {lines[t - 1] for t in titles}
-    ]
-    if running:
-        out.append("drops:")
-        for n in running:
-            owner = next(t for t in titles if lines[t - 1] == lines[n - 1])
-            out.append(f"  - {{lines: {n}, article: a{owner}-{key}, reason: repeated title}}")
-    out.append("articles:")
-    for title in titles:
-        out += _article(key, title, syn, lines)
-    return "\n".join(out) + "\n"
-
-
-def _article(key: str, title: int, syn: Synthetic, lines: list[str]) -> list[str]:
+def _article(key: str, title: int, syn: Synthetic) -> ArticlePlan:
     mine = sorted(n for n, t in syn.truth.lines if t == title and n != title)
     byline, body = mine[0], mine[1:]
-    out = [
-        f"  - id: a{title}-{key}",
-        f"    title: {title}",
-        f"    byline: {{line: {byline}, form: mark-author}}",
-    ]
     heads = sorted(n for n in body if n in syn.truth.headings)
-    if heads:
-        out.append("    headings: [" + ", ".join(str(h) for h in _runs(heads)) + "]")
-    out.append("    fragments:")
     cuts = [after for before, after in sorted(syn.truth.joins) if after in body]
-    pieces = _split(body, cuts)
-    for k, piece in enumerate(pieces):
-        out.append(f"      - lines: {piece[0]}-{piece[-1]}")
-        if k:
-            out.append("        join: {kind: sentence, reason: synthetic column break}")
-    return out
+    column_break = Join(JoinKind.SENTENCE, "synthetic column break")
+    return ArticlePlan(
+        id=_article_id(key, title),
+        title=LineRange(title, title),
+        byline=Byline(byline, BylineForm.MARK_AUTHOR),
+        affiliation=None,
+        abstract=None,
+        keywords=None,
+        references=None,
+        headings=tuple(Heading(LineRange(r[0], r[-1])) for r in _runs(heads)),
+        fragments=tuple(
+            Fragment(LineRange(piece[0], piece[-1]), join=column_break if k else None)
+            for k, piece in enumerate(_split(body, cuts))
+        ),
+    )
 
 
-def _runs(numbers: list[int]) -> list[str]:
-    """Consecutive heading lines (two apart, with a blank between) as ranges."""
+def _runs(numbers: list[int]) -> list[list[int]]:
+    """Consecutive heading lines (two apart, with a blank between) as one heading."""
     runs: list[list[int]] = []
     for n in numbers:
         if runs and n - runs[-1][-1] <= 2:
             runs[-1].append(n)
         else:
             runs.append([n])
-    return [f'"{r[0]}-{r[-1]}"' if len(r) > 1 else str(r[0]) for r in runs]
+    return runs
 
 
 def _split(body: list[int], cuts: list[int]) -> list[list[int]]:

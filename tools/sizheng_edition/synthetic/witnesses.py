@@ -10,9 +10,8 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass, field
 
-import opencc
-
 from sizheng_edition.model.edition import Article, BlockKind
+from sizheng_edition.text.script import to_traditional
 
 
 @dataclass
@@ -83,12 +82,21 @@ def _cut(text: str, rng: random.Random) -> int:
     return rng.choice(spots) if spots else len(text) // 2
 
 
+@dataclass(frozen=True)
+class _Broken:
+    """An article broken by a column break: the blocks before it and after it."""
+
+    article: Article
+    before: list[tuple[BlockKind, str]]
+    after: list[tuple[BlockKind, str]]
+
+
 def interleave(articles: list[Article], seed: int) -> Synthetic:
     """Two or more articles, one paragraph a line, each broken once in mid-sentence; the
     continuations follow, on the same page, under their repeated titles."""
     rng = random.Random(seed)
     page, truth = _Page(spaced=True), Truth()
-    halves = []
+    broken = []
     for article in articles:
         body = _body(article)
         k = rng.randrange(1, max(2, len(body) - 1))
@@ -97,24 +105,26 @@ def interleave(articles: list[Article], seed: int) -> Synthetic:
         k = min(k, len(body) - 1)
         text = body[k][1]
         at = _cut(text, rng)
-        halves.append(
-            (
+        broken.append(
+            _Broken(
                 article,
                 [*body[:k], (BlockKind.PARAGRAPH, text[:at])],
                 [(BlockKind.PARAGRAPH, text[at:]), *body[k + 1 :]],
             )
         )
     titles = {}
-    for article, first, _ in halves:
-        titles[article.id] = _head(page, article, truth)
-        _blocks(page, first, titles[article.id], truth)
-    for article, _, second in halves:
-        page.add(article.title.text)  # the running title over the continuation
-        _blocks(page, second, titles[article.id], truth, continues=True)
+    for b in broken:
+        titles[b.article.id] = _head(page, b.article, truth)
+        _blocks(page, b.before, titles[b.article.id], truth)
+    for b in broken:
+        page.add(b.article.title.text)  # the running title over the continuation
+        _blocks(page, b.after, titles[b.article.id], truth, continues=True)
     return Synthetic(page.text(), truth)
 
 
-def _blocks(page: _Page, blocks, title: int, truth: Truth, continues: bool = False) -> None:
+def _blocks(
+    page: _Page, blocks: list[tuple[BlockKind, str]], title: int, truth: Truth, continues: bool = False
+) -> None:
     for i, (kind, text) in enumerate(blocks):
         n = page.add(text)
         truth.lines.add((n, title))
@@ -136,9 +146,9 @@ ONE_TO_MANY = set("干系范采并斗里面发后松只台制历复尽万余冲"
 
 def naive_traditional(text: str) -> str:
     """Character-by-character conversion to traditional that leaves ambiguous characters."""
-    s2t = opencc.OpenCC("s2t")
-    return "".join(c if c in ONE_TO_MANY else s2t.convert(c) for c in text)
+    return "".join(c if c in ONE_TO_MANY else to_traditional(c) for c in text)
 
 
 def proper_traditional(text: str) -> str:
-    return opencc.OpenCC("s2t").convert(text)
+    """Phrase-level conversion, as a careful converter makes it."""
+    return to_traditional(text)

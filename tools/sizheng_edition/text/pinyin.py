@@ -35,9 +35,10 @@ def readings(char: str) -> frozenset[str]:
 
 def display(term: str, sylls: list[str]) -> str:
     """Syllables joined into words (jieba's segmentation), with ' before a/o/e inside a word."""
-    out, k = [], 0
+    out: list[str] = []
+    k = 0
     for word in _words(term):
-        parts = []
+        parts: list[str] = []
         for char in word:
             if not spoken(char):
                 continue

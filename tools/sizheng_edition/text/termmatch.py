@@ -11,9 +11,7 @@ each position the longest term wins, so a term inside a longer term (思政 in
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
-
-_END = ""  # trie key marking the end of a term: no term contains the empty string
+from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True)
@@ -24,26 +22,41 @@ class Match:
     term: str  # the entry it links to
 
 
+@dataclass
+class _Node:
+    """A trie node: the characters that may follow, and the entry if a surface ends here."""
+
+    children: dict[str, _Node] = field(default_factory=dict)
+    term: str | None = None
+
+
+@dataclass(frozen=True)
+class _Hit:
+    end: int
+    term: str
+
+
 class TermMatcher:
     def __init__(self, surfaces: Mapping[str, str]) -> None:
         """``surfaces`` maps every term and variant to the entry term it stands for."""
-        self._root: dict = {}
+        self._root = _Node()
         for surface, term in surfaces.items():
             if not surface:
                 raise ValueError("empty term")
             node = self._root
             for char in surface:
-                node = node.setdefault(char, {})
-            node[_END] = term
+                node = node.children.setdefault(char, _Node())
+            node.term = term
 
-    def _longest_at(self, text: str, start: int) -> tuple[int, str] | None:
+    def _longest_at(self, text: str, start: int) -> _Hit | None:
         node, best = self._root, None
         for i in range(start, len(text)):
-            node = node.get(text[i])
-            if node is None:
+            child = node.children.get(text[i])
+            if child is None:
                 break
-            if _END in node:
-                best = (i + 1, node[_END])
+            node = child
+            if node.term is not None:
+                best = _Hit(i + 1, node.term)
         return best
 
     def finditer(self, text: str) -> Iterator[Match]:
@@ -53,6 +66,5 @@ class TermMatcher:
             if hit is None:
                 i += 1
                 continue
-            end, term = hit
-            yield Match(i, end, text[i:end], term)
-            i = end
+            yield Match(i, hit.end, text[i : hit.end], hit.term)
+            i = hit.end

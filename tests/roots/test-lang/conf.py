@@ -1,0 +1,2 @@
+extensions = ["myst_parser", "sizheng_edition.sphinxext"]
+html_theme = "basic"

@@ -1,0 +1,3 @@
+extensions = ["myst_parser", "sizheng_edition.sphinxext"]
+html_theme = "furo"
+exclude_patterns = ["_build"]

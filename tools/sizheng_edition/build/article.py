@@ -1,0 +1,78 @@
+"""One article assembled from its plan: title, byline, front matter, body and
+references as blocks, paragraphs numbered, and the normalisation rules counted."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections import Counter
+from collections.abc import Iterable
+
+from sizheng_edition.build import notes
+from sizheng_edition.build.blocks import block
+from sizheng_edition.build.byline import byline
+from sizheng_edition.build.context import Context
+from sizheng_edition.build.drops import anchor_early_drops, pin_drops
+from sizheng_edition.build.fragments import body_units
+from sizheng_edition.build.matter import front_units, keyword_blocks, reference_units
+from sizheng_edition.build.normalise import count_rules
+from sizheng_edition.build.units import Unit
+from sizheng_edition.model.edition import Article, Block, BlockKind, Cell, Rule
+from sizheng_edition.model.plan import ArticlePlan
+
+NOT_SUMMARISED = (Rule.EMENDATION, Rule.SCRIPT)  # noted one by one instead
+NUMBERED = (BlockKind.PARAGRAPH, BlockKind.ABSTRACT)
+
+
+def build_article(ctx: Context, art: ArticlePlan) -> Article:
+    units = body_units(ctx, art)
+    pin_drops(ctx, art, units)
+    title = block(ctx, Unit(BlockKind.TITLE, ctx.nonblank(art.title.numbers())))
+    author, affiliation = byline(ctx, art)
+    body = _number_paragraphs(
+        [block(ctx, u) for u in front_units(ctx, art)]
+        + keyword_blocks(ctx, art)
+        + [block(ctx, u) for u in units + reference_units(ctx, art)]
+    )
+    blocks = [b for b in (title, author, affiliation, *body) if b]
+    counts = _rule_counts(blocks, units, art)
+    summary = notes.normalisation_summary(counts, ctx.source.key, _lines(blocks))
+    author, title = anchor_early_drops(ctx, art, author, title)
+    return Article(
+        id=art.id,
+        source=ctx.source.key,
+        title=title,
+        author=author,
+        affiliation=affiliation,
+        body=tuple(body),
+        notes=(summary,),
+        rule_counts=tuple(sorted(counts.items())),
+        script=ctx.plan.script,
+    )
+
+
+def _lines(blocks: Iterable[Block]) -> list[int]:
+    return sorted({n for b in blocks for n in b.lines})
+
+
+def _rule_counts(blocks: list[Block], units: list[Unit], art: ArticlePlan) -> Counter[Rule]:
+    counts = count_rules(c for b in blocks for c in b.items if isinstance(c, Cell))
+    for rule in NOT_SUMMARISED:
+        counts.pop(rule, None)
+    # Each line end inside a title, heading or paragraph was unwrapped, except where
+    # fragments ran on: those breaks are joins, noted as such.
+    joins = sum(len(b.lines) - 1 for b in blocks if b.kind in (BlockKind.TITLE, BlockKind.HEADING))
+    joins += sum(len(u.lines) - 1 for u in units if u.kind is BlockKind.PARAGRAPH)
+    joins -= sum(1 for f in art.fragments if f.join and f.join.kind.runs_on)
+    if joins:
+        counts[Rule.UNWRAP] = joins
+    return counts
+
+
+def _number_paragraphs(blocks: list[Block]) -> list[Block]:
+    numbered, n = [], 0
+    for b in blocks:
+        if b.kind in NUMBERED:
+            n += 1
+            b = dataclasses.replace(b, number=n)
+        numbered.append(b)
+    return numbered

@@ -1,0 +1,45 @@
+"""What every step of one source's build sees: the source, its plan, and the plan's
+emendations by line."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from sizheng_edition.build import notes
+from sizheng_edition.build.convert import convert_cells
+from sizheng_edition.build.normalise import line_cells
+from sizheng_edition.model.edition import Cell
+from sizheng_edition.model.plan import Emendation, Plan, Script
+from sizheng_edition.model.source import LineRef, Source
+
+
+@dataclass(frozen=True)
+class Context:
+    source: Source
+    plan: Plan
+    emendations: Mapping[int, tuple[Emendation, ...]]  # by the line they emend
+
+    @classmethod
+    def of(cls, source: Source, plan: Plan) -> Context:
+        by_line: dict[int, tuple[Emendation, ...]] = {}
+        for em in plan.emendations:
+            by_line[em.line] = (*by_line.get(em.line, ()), em)
+        return cls(source, plan, by_line)
+
+    def text(self, line: int) -> str:
+        return self.source.line(line)
+
+    def ref(self, *lines: int) -> tuple[LineRef, ...]:
+        return notes.refs(self.source.key, lines)
+
+    def nonblank(self, numbers: Iterable[int]) -> list[int]:
+        return self.source.nonblank(numbers)
+
+    def cells(self, *lines: int) -> tuple[Cell, ...]:
+        """The cells of ``lines`` as one run, in the edition's script: a converted
+        witness is converted back here, before emendations and normalisation."""
+        cells = tuple(c for n in lines for c in line_cells(self.source, n))
+        if self.plan.script is Script.CONVERTED_TRADITIONAL:
+            cells = convert_cells(cells)
+        return cells

@@ -1,0 +1,129 @@
+"""Joins across column breaks: every text line that ends mid-sentence is matched to the
+line most likely to continue it, each match scored from its evidence."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from sizheng_edition.draft.model import Fragment, Header, HeaderKind, Join, Kind, Line
+from sizheng_edition.draft.vocabulary import bigrams, cosine, forms_word
+from sizheng_edition.model.plan import JoinKind
+
+_NO_OPENING = set("的地得了着过之吗呢吧们，。、；：？！）”’")
+_NEEDS_MORE = set("等和与及或的之在对把被向从为")
+_SENTENCE_TAIL = re.compile(r"^(\w{1,2})[。！？.!?]")  # 念。 位。: the tail of a sentence
+_ENOUGH = 1.0  # the least score a join needs
+_SURE = 8.0  # the score at which a join's confidence is 1
+
+
+@dataclass(frozen=True)
+class JoinChoice:
+    joins: list[Join]
+    unmatched: list[int]  # lines that end mid-sentence with nothing to continue them
+
+
+@dataclass(frozen=True)
+class _Page:
+    """The text lines of the page with what stands above each."""
+
+    by_no: dict[int, Line]
+    text_lines: list[int]
+    header_of: dict[int, Header | None]
+    index: dict[int, int] = field(init=False)  # position of a text line in text_lines
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "index", {n: k for k, n in enumerate(self.text_lines)})
+
+    def text(self, n: int) -> str:
+        return self.by_no[n].stripped
+
+    def first_of_run(self, n: int) -> bool:
+        """The first text line under its title or repeated title."""
+        k = self.index[n]
+        return k == 0 or self.header_of.get(self.text_lines[k - 1]) != self.header_of.get(n)
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    score: float
+    before: int
+    after: int
+    kind: JoinKind
+    evidence: tuple[str, ...]
+
+
+def choose_joins(by_no: dict[int, Line], runs: list[Fragment]) -> JoinChoice:
+    text_lines = [n for f in runs for n in f.lines if by_no[n].kind is Kind.TEXT]
+    page = _Page(by_no, text_lines, {n: f.header for f in runs for n in f.lines})
+    open_ends = [n for n in text_lines if not by_no[n].closes]
+    scored = [_score(page, a, b) for a in open_ends for b in text_lines if b != a]
+    scored.sort(key=lambda c: (-c.score, abs(c.after - c.before)))
+    used_a: set[int] = set()
+    used_b: set[int] = set()
+    joins = []
+    for c in scored:
+        if c.score < _ENOUGH or c.before in used_a or c.after in used_b:
+            continue
+        used_a.add(c.before)
+        used_b.add(c.after)
+        joins.append(Join(c.before, c.after, c.kind, c.evidence, round(min(1.0, c.score / _SURE), 2)))
+    return JoinChoice(joins, [a for a in open_ends if a not in used_a])
+
+
+def _score(page: _Page, a: int, b: int) -> _Candidate:
+    left, right = page.text(a), page.text(b)
+    evidence: list[str] = []
+    score, kind = 0.0, JoinKind.SENTENCE
+    word = forms_word(left, right)
+    if word:
+        score, kind = score + 3, JoinKind.WORD
+        evidence.append(f"{left[-2:]}|{right[:2]} forms the word {word}")
+    if right[:1] in _NO_OPENING or _SENTENCE_TAIL.match(right):
+        score += 2
+        evidence.append(f"line {b} begins with “{right[:3]}”, which cannot open a sentence")
+    if left[-1:] in _NEEDS_MORE:
+        score += 1
+        evidence.append(f"line {a} ends with “{left[-1]}”, which needs what follows")
+    hb, ha = page.header_of.get(b), page.header_of.get(a)
+    if hb is not None and hb.kind is HeaderKind.RUNNING and page.first_of_run(b):
+        same = ha is not None and ha.article == hb.article
+        score += 3 if same else -3
+        evidence.append(
+            "the repeated title above it names the same article"
+            if same
+            else "its repeated title names another article"
+        )
+        earlier = [
+            n
+            for n in page.text_lines
+            if a < n < b and page.first_of_run(n) and hb.names_same(page.header_of[n])
+        ]
+        if same and earlier:
+            score -= 1.5
+            evidence.append(f"an earlier continuation of the same article (line {earlier[0]}) comes first")
+    if b < a:  # continuations run on down the page
+        score -= 3
+        evidence.append(f"line {b} is printed before line {a}")
+    topic = _topic(page, a, b)
+    score += topic
+    if topic > 0.3:
+        evidence.append(f"line {b} shares vocabulary with the article of line {a}")
+    return _Candidate(score, a, b, kind, tuple(evidence))
+
+
+def _topic(page: _Page, a: int, b: int) -> float:
+    """How much more line b resembles line a's article than the line printed just before b."""
+    b_text = bigrams(page.text(b))
+    ha = page.header_of.get(a)
+    same = [n for n in page.text_lines if n != b and ha is not None and _article_of(page, n) == ha.article]
+    a_text = bigrams("".join(page.text(n) for n in same))
+    k = page.index[b]
+    before = bigrams(page.text(page.text_lines[k - 1])) if k else Counter[str]()
+    return max(-2.0, min(2.0, 4 * (cosine(b_text, a_text) - cosine(b_text, before))))
+
+
+def _article_of(page: _Page, n: int) -> int | None:
+    header = page.header_of.get(n)
+    return header.article if header is not None else None

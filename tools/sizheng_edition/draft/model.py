@@ -1,0 +1,150 @@
+"""The draft's own model: classified lines, detected script and layout, and the
+articles, fragments and joins the draft proposes, each with its evidence.
+
+Unlike ``model.plan`` this is a working model: the structure steps fill in a
+``DraftArticle`` one after another, and ``draft.writer`` turns the result into a plan.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+
+from sizheng_edition.model.plan import BylineForm, JoinKind, Layout, Script
+from sizheng_edition.text.chars import ends_sentence
+
+
+class Kind(enum.Enum):
+    """What a line of the witness looks like."""
+
+    BLANK = "blank"
+    LABEL = "column label"
+    TITLE = "title"
+    RUNNING_TITLE = "repeated title"
+    BYLINE = "byline"
+    AFFILIATION = "affiliation"
+    DUPLICATE = "duplicate line"
+    HEADING = "heading"
+    KEYWORDS = "keywords"
+    REFERENCE = "reference"
+    TEXT = "text"
+
+
+def closes(text: str) -> bool:
+    """A line that ends a sentence, or introduces a list with a colon."""
+    return ends_sentence(text) or text.rstrip().endswith(("：", ":"))
+
+
+@dataclass(frozen=True)
+class Line:
+    number: int
+    text: str  # as in the witness
+    kind: Kind
+    why: str
+    byline_form: BylineForm | None = None
+    continues_heading: bool = False  # the second line of a heading wrapped over two
+
+    @property
+    def stripped(self) -> str:
+        return self.text.strip()
+
+    @property
+    def closes(self) -> bool:
+        return closes(self.text)
+
+
+class WitnessScript(enum.StrEnum):
+    """The script the draft detects; one more than a plan can say."""
+
+    SIMPLIFIED = "simplified"
+    CONVERTED_TRADITIONAL = "converted-traditional"  # machine-converted from simplified
+    TRADITIONAL = "traditional"  # properly traditional
+
+    @property
+    def plan_script(self) -> Script:
+        """The plan's value.  The pipeline converts any traditional text to simplified with
+        the same converter, so a properly traditional witness is planned as converted: the
+        script comment and the editor's review tell the two apart."""
+        if self is WitnessScript.SIMPLIFIED:
+            return Script.SIMPLIFIED
+        return Script.CONVERTED_TRADITIONAL
+
+
+@dataclass(frozen=True)
+class DetectedScript:
+    name: WitnessScript
+    why: str
+
+
+@dataclass(frozen=True)
+class DetectedLayout:
+    name: Layout
+    interleaved: bool  # columns of several articles interleaved on one page
+    why: str
+
+
+class HeaderKind(enum.Enum):
+    """What stands above a run of text lines and names its article."""
+
+    BYLINE = "byline"  # the article's own title and byline
+    RUNNING = "running"  # a repeated (running) title over a continuation
+
+
+@dataclass(frozen=True)
+class Header:
+    kind: HeaderKind
+    article: int  # index of the article in DraftSource.articles
+    line: int  # the title line it stands on: two headers are one only if printed once
+
+    def names_same(self, other: Header | None) -> bool:
+        """The same kind of header over the same article (wherever printed)."""
+        return other is not None and (other.kind, other.article) == (self.kind, self.article)
+
+
+@dataclass
+class Fragment:
+    lines: list[int]
+    header: Header | None  # None: text under no title
+    article: int | None = None
+    moved: bool = False
+    first_in_run: bool = True  # the first piece under its title, byline or repeated title
+
+
+@dataclass(frozen=True)
+class Join:
+    before: int  # last line of the earlier fragment
+    after: int  # first line of the continuing fragment
+    kind: JoinKind
+    evidence: tuple[str, ...]
+    confidence: float
+
+
+@dataclass
+class DraftArticle:
+    title: int
+    byline: Line | None = None
+    affiliation: int | None = None
+    abstract: int | None = None
+    keywords: int | None = None
+    references: list[int] = field(default_factory=list)
+    fragments: list[Fragment] = field(default_factory=list)
+    joins: list[Join] = field(default_factory=list)
+    headings: list[list[int]] = field(default_factory=list)
+    paragraph_starts: list[int] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class DraftDrop:
+    line: int
+    article: int  # index of the article in DraftSource.articles
+    reason: str
+
+
+@dataclass
+class DraftSource:
+    lines: list[Line]
+    layout: DetectedLayout
+    articles: list[DraftArticle]
+    drops: list[DraftDrop]
+    metadata: list[int]  # column labels
+    doubts: list[str]

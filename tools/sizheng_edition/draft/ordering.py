@@ -1,0 +1,51 @@
+"""Reading order: each article's fragments as chains of joined pieces, its moved opening
+first, then the chains in page order; and each affiliation line to its article."""
+
+from __future__ import annotations
+
+from sizheng_edition.draft.model import DraftArticle, Fragment, HeaderKind, Join
+from sizheng_edition.model.plan import JoinKind
+
+
+def order(articles: list[DraftArticle], pieces: list[Fragment], joins: list[Join]) -> None:
+    """A chain that starts after a repeated title continues the article with a new
+    paragraph; so does one printed later under no title, with less confidence."""
+    follows = {j.after: j for j in joins}
+    for idx, art in enumerate(articles):
+        mine = [f for f in pieces if f.article == idx]
+        ends = {f.lines[-1] for f in mine}
+        starts = [f for f in mine if not (f.lines[0] in follows and follows[f.lines[0]].before in ends)]
+        starts.sort(key=lambda f: (not f.moved, f.lines[0]))
+        ordered: list[Fragment] = []
+        for start in starts:
+            if ordered:
+                art.joins.append(_paragraph_join(ordered[-1], start))
+            chain = [start]
+            while nxt := _next_in_chain(mine, follows, chain[-1]):
+                art.joins.append(follows[nxt.lines[0]])
+                chain.append(nxt)
+            ordered.extend(chain)
+        art.fragments = ordered
+
+
+def place_affiliations(articles: list[DraftArticle], pieces: list[Fragment], affiliations: list[int]) -> None:
+    """An affiliation line closes the article whose text is printed last above it."""
+    for line in affiliations:
+        prev = [g for g in pieces if g.lines[-1] < line]
+        article = prev[-1].article if prev else None
+        if article is not None:
+            articles[article].affiliation = line
+
+
+def _next_in_chain(mine: list[Fragment], follows: dict[int, Join], last: Fragment) -> Fragment | None:
+    return next(
+        (g for g in mine if g.lines[0] in follows and follows[g.lines[0]].before == last.lines[-1]), None
+    )
+
+
+def _paragraph_join(prev: Fragment, start: Fragment) -> Join:
+    if start.header and start.header.kind is HeaderKind.RUNNING:
+        why = ("the repeated title above it names this article",)
+        return Join(prev.lines[-1], start.lines[0], JoinKind.PARAGRAPH, why, 0.6)
+    why = ("printed later on the page under no title",)
+    return Join(prev.lines[-1], start.lines[0], JoinKind.PARAGRAPH, why, 0.3)

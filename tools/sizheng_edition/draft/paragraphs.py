@@ -1,0 +1,47 @@
+"""Where an article's paragraphs and headings begin, and which paragraph is its abstract."""
+
+from __future__ import annotations
+
+from sizheng_edition.draft.model import DetectedLayout, DraftArticle, Kind, Line
+from sizheng_edition.model.plan import Layout
+
+
+def paragraphs(by_no: dict[int, Line], layout: DetectedLayout, art: DraftArticle) -> None:
+    """A paragraph begins at a line that no join runs into and, on a wrapped page, that
+    follows a line which closed its sentence.  Consecutive heading lines, the second
+    continuing the first, are one heading."""
+    joined_after = {j.after for j in art.joins if j.kind.runs_on}
+    open_para = False
+    for frag in art.fragments:
+        for n in frag.lines:
+            ln = by_no[n]
+            if ln.kind is Kind.HEADING:
+                if art.headings and art.headings[-1][-1] == _heading_continued(by_no, n):
+                    art.headings[-1].append(n)
+                else:
+                    art.headings.append([n])
+                open_para = False
+                continue
+            continues = (layout.name is Layout.WRAPPED and open_para) or n in joined_after
+            if not continues:
+                art.paragraph_starts.append(n)
+            open_para = not ln.closes
+
+
+def _heading_continued(by_no: dict[int, Line], n: int) -> int | None:
+    """The heading line that line ``n`` continues, past blank lines, if it continues one."""
+    j = n - 1
+    while j in by_no and by_no[j].kind is Kind.BLANK:
+        j -= 1
+    return j if j in by_no and by_no[j].kind is Kind.HEADING and by_no[n].continues_heading else None
+
+
+def abstract(art: DraftArticle) -> None:
+    """A paragraph between the byline and the keywords is the abstract."""
+    if art.keywords is None or not art.paragraph_starts or art.paragraph_starts[0] > art.keywords:
+        return
+    art.abstract = art.paragraph_starts.pop(0)
+    for frag in art.fragments:
+        if art.abstract in frag.lines:
+            frag.lines.remove(art.abstract)
+    art.fragments = [f for f in art.fragments if f.lines]

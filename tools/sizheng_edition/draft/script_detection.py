@@ -1,0 +1,37 @@
+"""Which script a witness is in: simplified, properly traditional, or traditional
+machine-converted from simplified."""
+
+from __future__ import annotations
+
+from sizheng_edition.draft.model import DetectedScript, WitnessScript
+from sizheng_edition.model.source import Source
+from sizheng_edition.text.chars import is_han
+from sizheng_edition.text.script import to_simplified, to_traditional
+
+
+def detect_script(source: Source) -> DetectedScript:
+    """A machine conversion leaves the simplified characters that stand for several
+    traditional ones (干部 for 幹部, 關系 for 關係): converting the text to simplified and
+    back with OpenCC's phrase-level converters restores them, so the round trip changes a
+    machine-converted text and leaves a properly traditional one alone.
+    """
+    text = "".join(source.lines)
+    han = sum(is_han(c) for c in text)
+    if not han:
+        return DetectedScript(WitnessScript.SIMPLIFIED, "no Chinese characters")
+    simplified = to_simplified(text)
+    changed = sum(a != b for a, b in zip(text, simplified, strict=False))
+    if changed / han < 0.02:
+        return DetectedScript(WitnessScript.SIMPLIFIED, f"{changed / han:.1%} of characters change under t2s")
+    round_trip = to_traditional(simplified)
+    slips = [(a, b) for a, b in zip(text, round_trip, strict=False) if a != b]
+    if len(slips) / han > 0.003:
+        shown = "、".join(sorted({f"{a}→{b}" for a, b in slips})[:6])
+        return DetectedScript(
+            WitnessScript.CONVERTED_TRADITIONAL,
+            f"{changed / han:.0%} of characters are traditional, but {len(slips)} are simplified forms "
+            f"a proper conversion would not leave ({shown}): a machine conversion from simplified",
+        )
+    return DetectedScript(
+        WitnessScript.TRADITIONAL, f"{changed / han:.0%} of characters are traditional and read as such"
+    )

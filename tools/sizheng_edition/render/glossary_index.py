@@ -1,0 +1,136 @@
+"""The glossary page: every entry by pinyin, under a letter bar, with where the term
+occurs in the articles."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter, defaultdict
+from itertools import groupby
+
+from sizheng_edition.model import labels
+from sizheng_edition.model.edition import Article
+from sizheng_edition.model.glossary import Entry, Glossary
+from sizheng_edition.render import page_paths
+from sizheng_edition.render.article_names import who
+from sizheng_edition.render.concordance import Occurrence
+from sizheng_edition.render.escape import escape, role_content
+from sizheng_edition.render.references import doc_link, paragraph_ref, ref, target, term_link
+from sizheng_edition.text.pinyin import strip_tones
+
+HERE = page_paths.GLOSSARY_INDEX
+
+
+def render_glossary_index(glossary: Glossary, articles: list[Article], found: list[Occurrence]) -> str:
+    entries = glossary.sorted()
+    letters = [k for k, _ in groupby(entries, key=_letter)]
+    bar = " · ".join(ref(labels.glossary_letter_label(k), k) for k in letters)
+    categories = page_paths.relative(page_paths.GLOSSARY_CATEGORIES, HERE)
+    usage = page_paths.relative(page_paths.GLOSSARY_USAGE, HERE)
+    out = [
+        target(labels.GLOSSARY),
+        "# Glossary",
+        "",
+        "The political vocabulary of the eight essays: the formulas, slogans, institutions, "
+        "campaigns, documents and meetings that a reader outside the Party-state would not "
+        "know. In the texts, the first occurrence of a term in each paragraph links here; "
+        "its pinyin and English show when the link is pointed at or focused.",
+        "",
+        target(labels.GLOSSARY_RENDERINGS),
+        "Each English rendering is marked *official* (taken from an official English text "
+        "of the Party or state, named with it), *scholarly* (established in English-language "
+        "scholarship) or *the edition's own* (no established rendering was found). Origin "
+        "dates and sources are given only where they are certain.",
+        "",
+        f"Also: {{doc}}`the terms by category <{categories}>` and "
+        f"{{doc}}`which article uses which term <{usage}>`; the {{ref}}`genindex` lists every term.",
+        "",
+        "{.letter-bar}",
+        bar,
+        "",
+    ]
+    entry = _EntryWriter(glossary, articles, found)
+    for letter, group in groupby(entries, key=_letter):
+        out += [target(labels.glossary_letter_label(letter)), f"## {letter}", ""]
+        for e in group:
+            out += entry.render(e, letter)
+    return "\n".join(out)
+
+
+def _letter(entry: Entry) -> str:
+    return strip_tones(entry.pinyin)[:1].upper()
+
+
+def _option(value: str) -> str:
+    """A directive option value: one line, quoted (MyST reads options as YAML)."""
+    return json.dumps(" ".join(value.split()), ensure_ascii=False)
+
+
+class _EntryWriter:
+    """One entry as a ``glossary-entry`` directive, with its cross-references and
+    where it occurs."""
+
+    def __init__(self, glossary: Glossary, articles: list[Article], found: list[Occurrence]) -> None:
+        self.articles = articles
+        self.found: dict[str, list[Occurrence]] = defaultdict(list)
+        for occ in found:
+            self.found[occ.term].append(occ)
+        self.cited_by: dict[str, list[str]] = defaultdict(list)
+        for entry in glossary.entries:
+            for other in entry.see_also:
+                self.cited_by[other].append(entry.term)
+
+    def render(self, e: Entry, letter: str) -> list[str]:
+        lines = [
+            f"````{{glossary-entry}} {e.term}",
+            f":id: {e.anchor}",
+            f":pinyin: {_option(e.pinyin)}",
+            f":english: {_option(e.english)}",
+            f":index-key: {letter}",
+            "",
+            f"{{lang-zht}}`{role_content(e.traditional)}` · *{escape(e.pinyin)}* · "
+            f"**{escape(e.english)}** ({e.rendering.label}: {escape(e.rendering_source)})",
+            "",
+            escape(e.definition),
+            "",
+        ]
+        fields = [("Category", ref(labels.glossary_category_label(e.category), e.category.label))]
+        if e.variants:
+            fields.append(("Also written", "、".join(f"{{lang-zh}}`{role_content(v)}`" for v in e.variants)))
+        related = list(dict.fromkeys([*e.see_also, *self.cited_by.get(e.term, [])]))
+        if related:
+            fields.append(("See also", "、".join(term_link(t, t) for t in related)))
+        if e.note:
+            fields.append(("Note", escape(e.note)))
+        fields.append(("Occurs", self.occurs(e.term)))
+        lines += [f"{{.entry-field}}\n**{name}** {value}\n" for name, value in fields]
+        lines += ["````", ""]
+        return lines
+
+    def occurs(self, term: str) -> str:
+        found = self.found.get(term, [])
+        per_article: dict[str, list[Occurrence]] = defaultdict(list)
+        for occ in found:
+            per_article[occ.article].append(occ)
+        parts = []
+        for article in self.articles:
+            occs = per_article.get(article.id)
+            if occs:
+                parts.append(_article_places(article, occs))
+        total = len(found)
+        head = (
+            f"{total} time{'s' if total != 1 else ''} in {len(parts)} article{'s' if len(parts) != 1 else ''}"
+        )
+        return head + (": " + "; ".join(parts) if parts else "")
+
+
+def _article_places(article: Article, occs: list[Occurrence]) -> str:
+    counts = Counter(o.paragraph for o in occs)
+    places = []
+    for para, n in sorted(counts.items(), key=lambda kv: (kv[0] is not None, kv[0] or 0)):
+        times = f" (×{n})" if n > 1 else ""
+        if para is None:
+            places.append(f"title or heading{times}")
+        else:
+            places.append(f"{paragraph_ref(article.id, para)}{times}")
+    page = page_paths.relative(page_paths.article(article.source, article.id), HERE)
+    return f"{doc_link(who(article), page)} {', '.join(places)}"
