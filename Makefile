@@ -18,11 +18,13 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install --quiet -e '.[test]'
 	touch $@
 
-# The browser checkers (axe-core, the Nu HTML Checker) come from npm; without npm their
-# tests skip (and fail in CI, which sets EDITION_REQUIRE_TOOLS=1).
+# The checkers (axe-core, the Nu HTML Checker, DAISY Ace, yaml-language-server) come from npm;
+# without npm their tests skip (and fail in CI, which sets EDITION_REQUIRE_TOOLS=1). Browsers
+# are never downloaded: Ace's puppeteer uses the machine's Chromium.
 NODE_STAMP = node_modules/.installed
 $(NODE_STAMP): package-lock.json
-	@if command -v npm >/dev/null; then npm ci --no-audit --no-fund && touch $@; \
+	@if command -v npm >/dev/null; then \
+	  PUPPETEER_SKIP_DOWNLOAD=1 ELECTRON_SKIP_BINARY_DOWNLOAD=1 npm ci --no-audit --no-fund && touch $@; \
 	else echo "npm not found: the axe-core and Nu HTML Checker tests will skip"; fi
 
 generate: $(STAMP)
