@@ -66,8 +66,8 @@ def test_draft_on_rewrapped_articles(articles):
             results.append(evaluate_truth(draft(witness(synthetic.text)).structure, synthetic.truth))
     scores = total(results)
     assert scores["articles"].precision == 1.0 and scores["articles"].recall == 1.0
-    assert scores["paragraphs"].precision >= 0.80 and scores["paragraphs"].recall >= 0.89
-    assert scores["headings"].precision >= 0.99 and scores["headings"].recall >= 0.76
+    assert scores["paragraphs"].precision >= 0.87 and scores["paragraphs"].recall >= 0.97
+    assert scores["headings"].precision >= 0.99 and scores["headings"].recall >= 0.96
 
 
 def test_draft_on_interleaved_columns(articles):

@@ -77,11 +77,12 @@ def _finished_lines(src: EditionSource, plan: Plan) -> set[tuple[int, int]]:
 
 def _draft_lines(d: DraftSource) -> set[tuple[int, int]]:
     pairs: set[tuple[int, int]] = set()
-    for a in d.articles:
+    for k, a in enumerate(d.articles):
+        key = a.title if a.title is not None else -k - 1
         own = [a.title, a.affiliation, a.abstract, a.keywords, *a.references]
         own += [a.byline.number] if a.byline else []
         own += [n for f in a.fragments for n in f.lines]
-        pairs |= {(n, a.title) for n in own if n is not None}
+        pairs |= {(n, key) for n in own if n is not None}
     return pairs
 
 

@@ -1,7 +1,8 @@
 """Drafting a plan, step 1: what each line of a new witness looks like.
 
 Pure functions from a Source to classified lines, each with the evidence for its
-class.  Headings depend on the layout and are marked later (``draft.headings``).
+class and the classes it was not given.  Headings depend on the layout and are marked
+later (``draft.headings``).
 """
 
 from __future__ import annotations
@@ -9,27 +10,138 @@ from __future__ import annotations
 import re
 
 from sizheng_edition.draft.model import Kind, Line
+from sizheng_edition.draft.vocabulary import is_name
+from sizheng_edition.draft.widths import column_width, width
 from sizheng_edition.model.plan import BylineForm
 from sizheng_edition.model.source import Source
 from sizheng_edition.text.chars import ends_sentence, is_han
+from sizheng_edition.text.script import to_simplified
 
 _AFFILIATION = re.compile(r"^[（(]作者单位[:：].+[）)]$")
 _REFERENCE = re.compile(r"^\[\d+\]")
+_NOTE = re.compile(r"^[①②③④⑤⑥⑦⑧⑨⑩]")
 _ORG_END = ("中心", "局", "院", "公司", "大学", "学院", "所", "委", "处", "厅", "部", "站", "集团", "医院")
 _PLAIN_AUTHOR = re.compile(r"^\S{2,4}\s+\S+$")
+_NAME = r"[\u4e00-\u9fff]{2,4}"
+# a byline printed on the title's line: "标题  □ 作者", "标题　文/作者", "标题　作者"
+_TITLE_BYLINE = re.compile(
+    rf"^(?P<title>[^，。；！？]{{6,60}}?)[ \u3000]+(?P<byline>□\s*\S.*|文/{_NAME}|{_NAME})$"
+)
+_PAGE_NUMBER = re.compile(r"^[·—\-－\s]*\d{1,3}[·—\-－\s]*$")
+_ISSUE = re.compile(r"\d{4}\s*年\s*第\s*\d+\s*期")
+_ENUMERATOR = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d+[、.])")
+_LABEL = re.compile(r"^【[^】]{2,8}】$")
 
 
 def classify(source: Source) -> list[Line]:
     texts = [t.strip() for t in source.lines]
-    byline_at = {i for i, t in enumerate(texts) if _is_byline(t)}
-    title_at = {j for j in (_previous_nonblank(texts, i) for i in byline_at) if j is not None}
-    titles = {texts[i] for i in title_at}
-    return [_one(i, raw, texts, title_at, titles, byline_at) for i, raw in enumerate(source.lines)]
+    furniture = _furniture(texts)
+    byline_at = {i for i, t in enumerate(texts) if _is_byline(t) and i not in furniture}
+    label_at = {i for i, raw in enumerate(source.lines) if _is_label(i, raw, texts)}
+    above = [_previous_nonblank(texts, i) for i in byline_at]
+    title_at = {j for j in above if j is not None and _can_title(j, texts, label_at, byline_at)}
+    combined = {i for i, t in enumerate(texts) if i not in byline_at | title_at and _title_byline(t)}
+    titles = {texts[i] for i in title_at} | {_title_byline(texts[i]) or "" for i in combined}
+    notes_from = _notes(texts)
+    col = column_width(source)
+    out: list[Line] = []
+    for i, raw in enumerate(source.lines):
+        if i in label_at:
+            out.append(Line(i + 1, raw, Kind.LABEL, "a short line set apart at the head of the page"))
+        elif i in furniture:
+            out.append(Line(i + 1, raw, Kind.FURNITURE, furniture[i]))
+        elif i in combined:
+            why = "title and byline on one line: the title's words, a space, then an author"
+            out.append(Line(i + 1, raw, Kind.TITLE, why, carries_byline=True))
+        else:
+            out.append(_one(i, raw, texts, title_at, titles, byline_at))
+        if out[-1].kind is Kind.TEXT and i in notes_from:
+            out[-1] = Line(i + 1, raw, Kind.REFERENCE, notes_from[i])
+    return _wrapped_references(out, col)
+
+
+def _is_label(i: int, raw: str, texts: list[str]) -> bool:
+    """A column label: a few words set apart (indented, or in 【】) above the first text."""
+    text = texts[i]
+    if not text or ends_sentence(text) or i > 2 or any(texts[j] and len(texts[j]) > 10 for j in range(i)):
+        return False
+    return bool(_LABEL.match(text)) or (raw[:1].isspace() and len(text) <= 8)
+
+
+def _can_title(j: int, texts: list[str], label_at: set[int], byline_at: set[int]) -> bool:
+    """The line above a byline is its title unless it is a label, another byline, or prose."""
+    if j in label_at or j in byline_at:
+        return False
+    text = texts[j]
+    return len(text) <= 60 and not ends_sentence(text) and "。" not in text
+
+
+def _title_byline(text: str) -> str | None:
+    """The title part of a line that prints a title and its byline together.  A bare
+    name after the space must not be an ordinary word (职业素养 after a stray space is
+    not an author): jieba's dictionary and part-of-speech tags tell names from words."""
+    m = _TITLE_BYLINE.match(text)
+    if not m or "，" in m["title"] or "," in m["title"] or ends_sentence(m["title"]):
+        return None
+    if _ENUMERATOR.match(m["title"]):
+        return None
+    byline = m["byline"]
+    if not byline.startswith(("□", "文/")) and not is_name(byline):
+        return None
+    return m["title"].strip()
+
+
+def _furniture(texts: list[str]) -> dict[int, str]:
+    """Page numbers, and running heads: a line naming an issue, or a short line beside
+    a page number (the two are printed together at the page's edge)."""
+    found: dict[int, str] = {}
+    for i, t in enumerate(texts):
+        if t and _PAGE_NUMBER.match(t):
+            found[i] = "a page number"
+    for i, t in enumerate(texts):
+        if not t or i in found:
+            continue
+        beside = {i - 1, i + 1} & set(found)
+        if _ISSUE.search(t) and len(t) <= 30:
+            found[i] = "a running head: names the journal's issue"
+        elif beside and len(t) <= 16 and not ends_sentence(t) and "，" not in t:
+            found[i] = f"a running head: a short line beside the page number on line {min(beside) + 1}"
+    return found
+
+
+def _notes(texts: list[str]) -> dict[int, str]:
+    """A line that begins with a note mark (①) already called in the text is the note."""
+    called: set[str] = set()
+    found: dict[int, str] = {}
+    for i, t in enumerate(texts):
+        if _NOTE.match(t) and t[0] in called:
+            found[i] = f"note {t[0]}: its mark was called earlier in the text"
+        called |= {c for c in t[1:] if _NOTE.match(c)}
+        if _NOTE.match(t) and i not in found:
+            called.add(t[0])
+    return found
+
+
+def _wrapped_references(lines: list[Line], col: int) -> list[Line]:
+    """A reference or note that fills its line runs on to the next line."""
+    out = list(lines)
+    for k in range(1, len(out)):
+        prev, ln = out[k - 1], out[k]
+        if prev.kind is Kind.REFERENCE and ln.kind is Kind.TEXT and width(prev.text) >= col - 2:
+            out[k] = Line(
+                ln.number,
+                ln.text,
+                Kind.REFERENCE,
+                f"continues the full line {prev.number} of a note or reference",
+            )
+    return out
 
 
 def _is_byline(text: str) -> bool:
-    if text.startswith("□"):
+    if text.startswith("□") or re.match(rf"^(文/|作者[:：]){_NAME}", text):
         return True
+    if 2 <= len(text) <= 3 and all(is_han(c) for c in text) and is_name(text):
+        return True  # a bare name on its own line
     # 王燁 江蘇省…中心: a short name, a space, an organisation
     return bool(_PLAIN_AUTHOR.match(text)) and text.endswith(_ORG_END) and not ends_sentence(text)
 
@@ -47,8 +159,6 @@ def _one(
     n, text = i + 1, texts[i]
     if not text:
         return Line(n, raw, Kind.BLANK, "blank")
-    if i < 3 and raw[:1].isspace() and len(text) <= 8 and not ends_sentence(text):
-        return Line(n, raw, Kind.LABEL, "short indented line at the head of the page")
     if i in byline_at:
         if texts.count(text) > 1 and i != max(j for j in byline_at if texts[j] == text):
             return Line(n, raw, Kind.DUPLICATE, f"repeats line {_last_index(texts, text) + 1}")
@@ -57,8 +167,10 @@ def _one(
         return Line(n, raw, Kind.TITLE, "stands above a byline")
     if text in titles:
         return Line(n, raw, Kind.RUNNING_TITLE, "repeats an article title: a continuation begins")
-    if _AFFILIATION.match(text):
+    if _AFFILIATION.match(to_simplified(text)):
         return Line(n, raw, Kind.AFFILIATION, "（作者单位：…）")
+    if len(text) <= 30 and to_simplified(text).endswith(_ORG_END) and not re.search(r"[，,。；、：]", text):
+        return Line(n, raw, Kind.AFFILIATION, "a short line naming an organisation, without punctuation")
     if _REFERENCE.match(text):
         return Line(n, raw, Kind.REFERENCE, "numbered reference [n]")
     if _is_keywords(text):
@@ -70,9 +182,15 @@ def _last_index(texts: list[str], text: str) -> int:
     return max(j for j, t in enumerate(texts) if t == text)
 
 
+def title_text(ln: Line) -> str:
+    """The title a title line prints (without the byline printed beside it)."""
+    return (_title_byline(ln.stripped) or ln.stripped) if ln.carries_byline else ln.stripped
+
+
 def _byline_form(text: str) -> BylineForm:
     if not text.startswith("□"):
-        return BylineForm.AUTHOR_AFFILIATION
+        spaced = " " in text or "\u3000" in text
+        return BylineForm.AUTHOR_AFFILIATION if spaced else BylineForm.MARK_AUTHOR
     if len(text.lstrip("□").split()) > 1:
         return BylineForm.MARK_AFFILIATION_AUTHOR
     return BylineForm.MARK_AUTHOR

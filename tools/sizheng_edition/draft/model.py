@@ -19,6 +19,7 @@ class Kind(enum.Enum):
 
     BLANK = "blank"
     LABEL = "column label"
+    FURNITURE = "running head or page number"
     TITLE = "title"
     RUNNING_TITLE = "repeated title"
     BYLINE = "byline"
@@ -32,7 +33,8 @@ class Kind(enum.Enum):
 
 def closes(text: str) -> bool:
     """A line that ends a sentence, or introduces a list with a colon."""
-    return ends_sentence(text) or text.rstrip().endswith(("：", ":"))
+    text = text.rstrip().rstrip("①②③④⑤⑥⑦⑧⑨⑩")  # a note's mark after the full stop
+    return ends_sentence(text) or text.endswith(("：", ":"))
 
 
 @dataclass(frozen=True)
@@ -43,6 +45,8 @@ class Line:
     why: str
     byline_form: BylineForm | None = None
     continues_heading: bool = False  # the second line of a heading wrapped over two
+    rejected: tuple[str, ...] = ()  # other classes considered, and why they lost
+    carries_byline: bool = False  # a title with its byline printed on the same line
 
     @property
     def stripped(self) -> str:
@@ -121,7 +125,7 @@ class Join:
 
 @dataclass
 class DraftArticle:
-    title: int
+    title: int | None  # None: no title printed
     byline: Line | None = None
     affiliation: int | None = None
     abstract: int | None = None
@@ -131,6 +135,12 @@ class DraftArticle:
     joins: list[Join] = field(default_factory=list)
     headings: list[list[int]] = field(default_factory=list)
     paragraph_starts: list[int] = field(default_factory=list)
+    why: str = "under its title"  # how its lines were found
+    confidence: float = 0.9  # of the assignment of its lines
+
+    @property
+    def abstract_lines(self) -> list[int]:
+        return [self.abstract] if self.abstract is not None else []
 
 
 @dataclass(frozen=True)
@@ -148,3 +158,42 @@ class DraftSource:
     drops: list[DraftDrop]
     metadata: list[int]  # column labels
     doubts: list[str]
+
+
+class LineRole(enum.StrEnum):
+    """What a line of the witness is, in the draft's line-by-line output (``--json``)."""
+
+    BLANK = "blank"
+    METADATA = "metadata"  # column label, running head, page number: no article's text
+    TITLE = "title"
+    BYLINE = "byline"
+    AFFILIATION = "affiliation"
+    ABSTRACT = "abstract"
+    KEYWORDS = "keywords"
+    HEADING = "heading"
+    PARAGRAPH_START = "paragraph-start"
+    CONTINUATION = "continuation"  # the next line of a paragraph or heading
+    REFERENCE = "reference"  # every line of the references and notes
+    DROPPED = "dropped"  # a repeated title or a duplicate line
+
+
+@dataclass(frozen=True)
+class LineDecision:
+    """The draft's proposal for one line, with the evidence and what it rejected."""
+
+    line: int  # 1-based
+    role: LineRole
+    article: str | None  # the proposed article id
+    confidence: float  # 0-1
+    evidence: tuple[str, ...] = ()
+    rejected: tuple[str, ...] = ()  # alternatives considered and why they lost
+    continues: int | None = None  # the line this one continues across a break (a join)
+
+    def as_json(self) -> dict[str, object]:
+        return {
+            "line": self.line,
+            "role": self.role.value,
+            "article": self.article,
+            "confidence": self.confidence,
+            "continues": self.continues,
+        }

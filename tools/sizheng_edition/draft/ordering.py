@@ -15,7 +15,9 @@ def order(articles: list[DraftArticle], pieces: list[Fragment], joins: list[Join
         mine = [f for f in pieces if f.article == idx]
         ends = {f.lines[-1] for f in mine}
         starts = [f for f in mine if not (f.lines[0] in follows and follows[f.lines[0]].before in ends)]
-        starts.sort(key=lambda f: (not f.moved, f.lines[0]))
+        # an opening printed out of place first, then the text under the article's own
+        # title (a piece printed above it continues it), then page order
+        starts.sort(key=lambda f: (not f.moved, not _under_own_title(f, idx), f.lines[0]))
         ordered: list[Fragment] = []
         for start in starts:
             if ordered:
@@ -49,3 +51,8 @@ def _paragraph_join(prev: Fragment, start: Fragment) -> Join:
         return Join(prev.lines[-1], start.lines[0], JoinKind.PARAGRAPH, why, 0.6)
     why = ("printed later on the page under no title",)
     return Join(prev.lines[-1], start.lines[0], JoinKind.PARAGRAPH, why, 0.3)
+
+
+def _under_own_title(f: Fragment, article: int) -> bool:
+    h = f.header
+    return f.first_in_run and h is not None and h.kind is HeaderKind.BYLINE and h.article == article

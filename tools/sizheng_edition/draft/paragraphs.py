@@ -22,7 +22,9 @@ def paragraphs(by_no: dict[int, Line], layout: DetectedLayout, art: DraftArticle
                     art.headings.append([n])
                 open_para = False
                 continue
-            continues = (layout.name is Layout.WRAPPED and open_para) or n in joined_after
+            # a line that follows an unfinished one in the article continues it, in any layout
+            indented = layout.name is Layout.WRAPPED and ln.text[:1].isspace()
+            continues = (open_para and not indented) or n in joined_after
             if not continues:
                 art.paragraph_starts.append(n)
             open_para = not ln.closes

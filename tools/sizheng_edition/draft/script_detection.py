@@ -8,6 +8,8 @@ from sizheng_edition.model.source import Source
 from sizheng_edition.text.chars import is_han
 from sizheng_edition.text.script import to_simplified, to_traditional
 
+_SLIPS = 2
+
 
 def detect_script(source: Source) -> DetectedScript:
     """A machine conversion leaves the simplified characters that stand for several
@@ -25,7 +27,9 @@ def detect_script(source: Source) -> DetectedScript:
         return DetectedScript(WitnessScript.SIMPLIFIED, f"{changed / han:.1%} of characters change under t2s")
     round_trip = to_traditional(simplified)
     slips = [(a, b) for a, b in zip(text, round_trip, strict=False) if a != b]
-    if len(slips) / han > 0.003:
+    # Two slips are enough: on a short page a machine conversion may leave only a few
+    # (复→復 for 複, 系→系 for 繫), and OpenCC's own round trip of a proper text leaves none.
+    if len(slips) >= _SLIPS and len(slips) / han > 0.001:
         shown = "、".join(sorted({f"{a}→{b}" for a, b in slips})[:6])
         return DetectedScript(
             WitnessScript.CONVERTED_TRADITIONAL,

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 from sizheng_edition.draft.assignment import assign, split
 from sizheng_edition.draft.fragments import skeleton
+from sizheng_edition.draft.global_assignment import assign_lines, moved_doubts, recut
 from sizheng_edition.draft.joins import JoinChoice, choose_joins
 from sizheng_edition.draft.lacunae import lacuna_doubt, unfinished
 from sizheng_edition.draft.model import DetectedLayout, DraftSource, Line
 from sizheng_edition.draft.ordering import order, place_affiliations
 from sizheng_edition.draft.paragraphs import abstract, paragraphs
+from sizheng_edition.model.plan import Layout
 
 
 def build(lines: list[Line], layout: DetectedLayout) -> DraftSource:
@@ -22,9 +24,16 @@ def build(lines: list[Line], layout: DetectedLayout) -> DraftSource:
     doubts = list(found.doubts)
     # Joins across column breaks are looked for only where columns are interleaved.
     choice = choose_joins(by_no, found.runs) if layout.interleaved else JoinChoice([], [])
-    doubts += [lacuna_doubt(n) for n in choice.unmatched]
+    # an unfinished line with the next line of its run below it runs on into that line
+    runs_on = {n for run in found.runs for n in run.lines[:-1]}
+    doubts += [lacuna_doubt(n) for n in choice.unmatched if n not in runs_on]
     pieces = split(found.runs, choice.joins)
     doubts += assign(pieces, choice.joins)
+    if layout.name is Layout.LINES:
+        # one paragraph a line: a piece can sit under another article's head unmarked
+        found_lines = assign_lines(by_no, pieces, choice.joins, [a.title for a in found.articles])
+        pieces = recut(pieces, found_lines.article_of)
+        doubts += moved_doubts(found_lines)
     order(found.articles, pieces, choice.joins)
     place_affiliations(found.articles, pieces, found.affiliations)
     for art in found.articles:

@@ -8,6 +8,7 @@ from collections import Counter
 from functools import lru_cache
 
 import jieba
+import jieba.posseg
 
 from sizheng_edition.text.chars import HAN_RUN, is_han
 
@@ -39,3 +40,21 @@ def cosine(x: Counter[str], y: Counter[str]) -> float:
     dot = sum(v * y[k] for k, v in x.items())
     norm = math.sqrt(sum(v * v for v in x.values())) * math.sqrt(sum(v * v for v in y.values()))
     return dot / norm if norm else 0.0
+
+
+_SURNAMES = frozenset(
+    "王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁"
+    "魏薛叶阎余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段雷钱汤尹黎"
+    "易常武乔贺赖龚文米索焦温燕"
+)
+
+
+def is_name(text: str) -> bool:
+    """A person's name: not an ordinary word of jieba's dictionary, and either a common
+    surname and one or two characters more, or tagged nr (a name) by jieba."""
+    words = list(jieba.posseg.cut(text))
+    if len(words) == 1 and words[0].flag != "nr" and _dictionary().get(text):
+        return False
+    if text[:1] in _SURNAMES and 2 <= len(text) <= 3:
+        return True
+    return bool(words) and words[0].flag == "nr"

@@ -6,9 +6,12 @@ The output is a plan in the format of conf/plans: it loads and builds as it is.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 
-from sizheng_edition.draft.model import DetectedLayout, DetectedScript, DraftArticle, DraftSource, Line
+from sizheng_edition.draft.article_ids import article_ids
+from sizheng_edition.draft.model import DetectedLayout, DetectedScript, DraftArticle, DraftSource, Kind, Line
+from sizheng_edition.draft.model import Fragment as Fragment_
 from sizheng_edition.load.plan_dump import Above, Comments, Field, Remark, Target, dump_plan
 from sizheng_edition.model.plan import (
     ArticlePlan,
@@ -17,13 +20,13 @@ from sizheng_edition.model.plan import (
     Fragment,
     Heading,
     Join,
+    JoinKind,
     LineRange,
     Metadata,
     Plan,
 )
 from sizheng_edition.model.source import Source
-from sizheng_edition.text.chars import han_only
-from sizheng_edition.text.pinyin import display, slug, syllables
+from sizheng_edition.text.chars import ends_sentence
 
 _MOVED = "DRAFT: printed away from its article; it continues into it (see the join below)."
 
@@ -43,7 +46,7 @@ def draft_plan(
     source: Source, script: DetectedScript, layout: DetectedLayout, draft: DraftSource
 ) -> DraftPlan:
     by_no = {ln.number: ln for ln in draft.lines}
-    ids = [_article_id(by_no[a.title], k) for k, a in enumerate(draft.articles)]
+    ids = article_ids(draft)
     articles = [_article(art, art_id, by_no) for art, art_id in zip(draft.articles, ids, strict=True)]
     plan = Plan(
         path=f"{source.name} (draft)",
@@ -85,12 +88,6 @@ def _span(numbers: list[int]) -> LineRange:
     return LineRange(numbers[0], numbers[-1])
 
 
-def _article_id(title: Line, k: int) -> str:
-    han = han_only(title.stripped)[:6]
-    words = slug(display(han, syllables(han))) if han else ""
-    return f"draft-{k + 1}-{words}" if words else f"draft-{k + 1}"
-
-
 @dataclass(frozen=True)
 class _WrittenArticle:
     plan: ArticlePlan
@@ -98,22 +95,34 @@ class _WrittenArticle:
 
 
 def _article(art: DraftArticle, art_id: str, by_no: dict[int, Line]) -> _WrittenArticle:
-    remarks = [Remark(art_id, Target.TITLE, by_no[art.title].stripped[:30])]
+    art, title_note = _with_title(art)
+    assert art.title is not None
+    remarks = [Remark(art_id, Target.TITLE, title_note or by_no[art.title].stripped[:30])]
     remarks += [Remark(art_id, Target.HEADING, by_no[h[0]].why, h[0]) for h in art.headings]
     joins = {j.after: j for j in art.joins}
+    heading_lines = {n for h in art.headings for n in h}
     fragments = []
+    last: int | None = None
     for k, frag in enumerate(art.fragments):
-        join = joins.get(frag.lines[0]) if k else None
-        if join is not None:
-            remarks.append(Remark(art_id, Target.JOIN, f"confidence {join.confidence}", frag.lines[0]))
-        reason = "DRAFT: " + ("; ".join(join.evidence) or "no evidence found") if join else ""
-        fragments.append(
-            Fragment(
-                lines=_span(frag.lines),
-                join=Join(join.kind, reason) if join else None,
-                move=_MOVED if frag.moved else None,
+        for j, part in enumerate(_contiguous(frag.lines, by_no)):
+            join = joins.get(part[0]) if k and not j else None
+            if last is None:
+                kind, reason = None, ""
+            elif join is None:
+                kind = _kind(by_no, last, heading_lines, JoinKind.PARAGRAPH)
+                reason = "DRAFT: a running head, page number or other line stands between"
+            else:
+                remarks.append(Remark(art_id, Target.JOIN, f"confidence {join.confidence}", part[0]))
+                kind = _kind(by_no, last, heading_lines, join.kind)
+                reason = "DRAFT: " + ("; ".join(join.evidence) or "no evidence found")
+            fragments.append(
+                Fragment(
+                    lines=_span(part),
+                    join=Join(kind, reason) if kind is not None else None,
+                    move=_MOVED if frag.moved and not j else None,
+                )
             )
-        )
+            last = part[-1]
     plan = ArticlePlan(
         id=art_id,
         title=_single(art.title),
@@ -126,6 +135,52 @@ def _article(art: DraftArticle, art_id: str, by_no: dict[int, Line]) -> _Written
         fragments=tuple(fragments),
     )
     return _WrittenArticle(plan, tuple(remarks))
+
+
+def _contiguous(numbers: list[int], by_no: dict[int, Line]) -> list[list[int]]:
+    """A fragment's lines cut where a line of something else (a running head, a page
+    number, another article's line) stands between them: a plan's range is contiguous."""
+    parts: list[list[int]] = []
+    for n in numbers:
+        between = range(parts[-1][-1] + 1, n) if parts else range(0)
+        if parts and all(by_no[p].kind is Kind.BLANK for p in between):
+            parts[-1].append(n)
+        else:
+            parts.append([n])
+    return parts
+
+
+def _kind(by_no: dict[int, Line], prev: int, headings: set[int], proposed: JoinKind) -> JoinKind:
+    """The join kind the build accepts: a paragraph after a line that ends its sentence
+    (or a heading), a run-on after one that breaks off."""
+    closed = prev in headings or ends_sentence(by_no[prev].text)
+    if closed:
+        return JoinKind.PARAGRAPH
+    return proposed if proposed.runs_on else JoinKind.SENTENCE
+
+
+def _with_title(art: DraftArticle) -> tuple[DraftArticle, str | None]:
+    """A plan's article needs a title line.  Where none is printed, the first line of
+    text stands in for it, and the remark says so: the editor must decide."""
+    if art.title is not None:
+        return art, None
+    first = art.fragments[0].lines[0]
+    rest = [
+        Fragment_(f.lines[1:] if k == 0 else list(f.lines), f.header, f.article, f.moved)
+        for k, f in enumerate(art.fragments)
+    ]
+    kept = [f for f in rest if f.lines]
+    joins = [j for j in art.joins if j.after != (kept[0].lines[0] if kept else None)]
+    stand_in = dataclasses.replace(
+        art,
+        title=first,
+        fragments=kept,
+        joins=joins,
+        headings=[h for h in art.headings if first not in h],
+        paragraph_starts=[n for n in art.paragraph_starts if n != first],
+    )
+    note = f"DOUBT: no title printed; line {first}, the first line of text, stands in so the plan loads"
+    return stand_in, note
 
 
 def _byline(line: Line | None) -> Byline | None:

@@ -1,0 +1,152 @@
+"""``edition draft`` on clippings it was not written for: pages from the second generator
+(``synthetic.clippings``) and clippings assembled by hand (tests/data/draft), scored
+from the draft's own line-by-line output (``--json``).
+
+The tuning part (seeds 0-29 and 1000-1011, tests/data/draft/tuning) was looked at while
+improving the draft; seeds 1000-1011 and two of its hand-made pages were the first
+held-out part, moved here once they had been looked at.  The held-out part (seeds
+2000-2015, tests/data/draft/held-out: three pages assembled by hand in layouts the
+generator does not make, written before any rule was changed) was run once, after the
+rules were final; its figures are recorded below and in docs/draft.md, and only then were
+its failures read.  A change that makes either part worse fails here."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from conftest import run_cli
+from sizheng_edition.build.source import build_source
+from sizheng_edition.draft import draft
+from sizheng_edition.draft.line_evaluation import PageResult, score_page, table, totals
+from sizheng_edition.draft.model import LineRole
+from sizheng_edition.errors import EditionError
+from sizheng_edition.load.plan import parse_plan
+from sizheng_edition.load.seeds import parse_source
+from sizheng_edition.load.yaml_lines import parse_yaml
+from sizheng_edition.synthetic.clippings import Clipping, clipping, essays, parse_clip
+
+DATA = Path(__file__).parent / "data" / "draft"
+TUNING_SEEDS = [*range(30), *range(1000, 1012)]
+HELD_OUT_SEEDS = range(2000, 2016)
+
+# (precision, recall) floors per measure; layout and script must be right on every page.
+TUNING = {
+    "articles": (0.995, 0.995),
+    "paragraphs": (0.97, 0.98),
+    "headings": (1.0, 0.95),
+    "joins": (0.82, 0.70),
+}
+# Recorded from the first and only run of the held-out part, before its failures were read.
+HELD_OUT = {
+    "articles": (0.97, 0.97),
+    "paragraphs": (0.90, 0.96),
+    "headings": (0.79, 0.98),
+    "joins": (0.26, 0.57),
+}
+WRONG_SCRIPT = {"tuning": 0, "held-out": 1}  # pages whose script the draft gets wrong
+BUILD_FAILURES = {"tuning": 1, "held-out": 2}  # drafts that load but that the build rejects
+UNLOADABLE = {"tuning": 0, "held-out": 0}  # drafts that do not load as a plan at all
+
+
+def _clips(articles, seeds: range, folder: str) -> list[Clipping]:
+    pool = essays(list(articles.values()))
+    hand = [parse_clip(p.read_text(encoding="utf-8"), p.stem) for p in sorted((DATA / folder).glob("*.clip"))]
+    return [clipping(pool, s) for s in seeds] + hand
+
+
+def _run(clips: list[Clipping]) -> tuple[list[PageResult], list[str], list[str]]:
+    results, rejected, unloadable = [], [], []
+    for clip in clips:
+        source = parse_source(clip.text.encode("utf-8"), clip.name, f"999_{clip.name}.txt")
+        drafted = draft(source)
+        found = json.loads(drafted.json_text())
+        assert [d["line"] for d in found] == list(range(1, len(source.lines) + 1)), clip.name
+        results.append(score_page(clip, found, drafted.layout.name.value, drafted.script.name.value))
+        try:
+            plan = parse_plan(parse_yaml(drafted.plan_text(), "draft.yaml"), "draft.yaml")
+        except EditionError as e:
+            unloadable.append(f"{clip.name}: {e}")
+            continue
+        try:
+            build_source(source, plan)
+        except EditionError as e:
+            rejected.append(f"{clip.name}: {e}")
+    return results, rejected, unloadable
+
+
+def _check(clips: list[Clipping], floors: dict[str, tuple[float, float]], part: str) -> None:
+    results, rejected, unloadable = _run(clips)
+    print(f"\n{part}\n" + table(results))
+    for name, s in totals(results).items():
+        p, r = floors[name]
+        assert s.precision >= p - 0.005 and s.recall >= r - 0.005, (
+            f"{part} {name}: {s}"
+        )  # figures to 2 places
+    assert all(r.layout_right for r in results), [r.name for r in results if not r.layout_right]
+    wrong_script = [r.name for r in results if not r.script_right]
+    assert len(wrong_script) <= WRONG_SCRIPT[part], wrong_script
+    assert len(rejected) <= BUILD_FAILURES[part], rejected
+    assert len(unloadable) <= UNLOADABLE[part], unloadable
+
+
+def test_tuning_part(articles):
+    _check(_clips(articles, TUNING_SEEDS, "tuning"), TUNING, "tuning")
+
+
+def test_held_out_part(articles):
+    _check(_clips(articles, HELD_OUT_SEEDS, "held-out"), HELD_OUT, "held-out")
+
+
+def _hand(name: str) -> tuple[Clipping, PageResult, str]:
+    clip = parse_clip((DATA / "tuning" / f"{name}.clip").read_text(encoding="utf-8"), name)
+    drafted = draft(parse_source(clip.text.encode("utf-8"), name, f"999_{name}.txt"))
+    found = json.loads(drafted.json_text())
+    result = score_page(clip, found, drafted.layout.name.value, drafted.script.name.value)
+    return clip, result, drafted.plan_text()
+
+
+def test_wrapped_article_with_a_column_label_and_no_title():
+    """The issue's second page: the label is metadata only (not also the title), the
+    wrapped references are references, not headings, and the draft builds."""
+    clip, result, plan_text = _hand("wrapped-column-label-no-title")
+    assert all((s.precision, s.recall) == (1.0, 1.0) for s in result.scores.values()), result.scores
+    assert result.layout_right and result.script_right
+    source = parse_source(clip.text.encode("utf-8"), clip.name, f"999_{clip.name}.txt")
+    build_source(source, parse_plan(parse_yaml(plan_text, "draft.yaml"), "draft.yaml"))
+
+
+def test_two_articles_interleaved_with_title_and_byline_on_one_line():
+    """The issue's first page: one paragraph of each article in turn, no running title
+    between them.  The global assignment (vocabulary, neighbours, heading numbers) gives
+    most lines to the right article, says which lines it moved from the head above, and
+    the plan builds."""
+    clip, result, plan_text = _hand("two-interleaved-title-byline-one-line")
+    assert result.scores["articles"].precision >= 0.8 and result.scores["articles"].recall >= 0.8
+    assert "printed under article" in plan_text  # the DOUBT naming the moved lines
+    source = parse_source(clip.text.encode("utf-8"), clip.name, f"999_{clip.name}.txt")
+    build_source(source, parse_plan(parse_yaml(plan_text, "draft.yaml"), "draft.yaml"))
+
+
+@pytest.mark.xfail(
+    strict=True, reason="line-by-line alternation: 3 of 15 lines still go to the wrong article"
+)
+def test_two_articles_interleaved_reach_the_target():
+    _, result, _ = _hand("two-interleaved-title-byline-one-line")
+    assert result.scores["articles"].precision >= 0.95 and result.scores["articles"].recall >= 0.95
+
+
+def test_json_is_one_typed_object_per_line(tmp_path, real_layout):
+    witness = real_layout.seeds / "002_5bbf46da956b4cfb.txt"
+    result = run_cli(real_layout.root, "draft", "--json", str(witness))
+    assert result.returncode == 0, result.stderr
+    found = json.loads(result.stdout)
+    lines = witness.read_text(encoding="utf-8").split("\n")
+    assert len(found) == len(lines) - (lines[-1] == "")
+    assert {d["role"] for d in found} <= {r.value for r in LineRole}
+    assert all(0 <= d["confidence"] <= 1 and d["line"] == k for k, d in enumerate(found, 1))
+    roles = {d["line"]: d["role"] for d in found}
+    assert (roles[33], roles[35]) == ("heading", "continuation")  # a heading wrapped over two lines
+    explained = run_cli(real_layout.root, "draft", "--explain", str(witness))
+    assert explained.returncode == 0 and "because" in explained.stdout and "script:" in explained.stdout

@@ -1,0 +1,333 @@
+"""Which article each line belongs to, decided for the whole page at once.
+
+Where each paragraph has its line, a piece of one article can be printed under another
+article's head with nothing between them (no repeated title, no byline), so "the last
+head above" is no evidence at all there.  Lines that must stay together (an unfinished
+line and the line that runs on from it, the two ends of a join, a heading and its second
+line) form one group; each group then goes to the article that best explains it, and the
+choice is repeated over the page until nothing changes (iterated conditional modes):
+
+- vocabulary: the group's Han bigrams, weighted by how rare each is among the page's
+  lines (a topic word counts, 工作 does not), against the rest of each article's lines;
+- neighbours: a group printed just under an article's title or repeated title is that
+  article's; a group printed next to another of an article's lines probably is too;
+- heading numbers: 二、 follows 一、 of the same article, （三） follows （二）, 3、 follows 2、.
+
+Pieces are then cut wherever the article of their lines changes.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from sizheng_edition.draft.model import Fragment, HeaderKind, Join, Kind, Line
+from sizheng_edition.draft.vocabulary import bigrams
+
+_HEAD_WEIGHT = 4.0  # printed just under an article's title or repeated title
+_NEIGHBOUR_WEIGHT = 0.6  # printed next to a line of the same article
+_VOCABULARY_WEIGHT = 0.1  # per unit of log-likelihood ratio
+_SMOOTHING = 50.0  # bigrams of the page's text an article's counts are smoothed with
+_NUMBER_WEIGHT = 2.0  # the heading number that comes next in that article
+_ABOVE_TITLE_COST = 1.0  # per line
+_SWITCH_COST = 0.5  # neighbouring lines of one run given to different articles
+_LEAST_GAIN = 0.3
+_PASSES = 40  # moves, at most
+
+_CN = "一二三四五六七八九十"
+_LEVELS = (
+    re.compile(r"^([一二三四五六七八九十]+)、"),
+    re.compile(r"^[（(]([一二三四五六七八九十]+)[）)]"),
+    re.compile(r"^(\d+)[、.．]"),
+)
+
+
+@dataclass(frozen=True)
+class LineArticles:
+    article_of: dict[int, int]  # line -> article index
+    changed: list[tuple[int, int, int, str]]  # (line, from, to, why)
+
+
+def _number(text: str) -> tuple[int, int] | None:
+    """The level and value of a heading's (or numbered paragraph's) enumerator."""
+    for level, pattern in enumerate(_LEVELS):
+        m = pattern.match(text)
+        if m:
+            token = m.group(1)
+            if token.isdigit():
+                return level, int(token)
+            value = _cn_value(token)
+            if value:
+                return level, value
+    return None
+
+
+def _cn_value(token: str) -> int:
+    if token == "十":
+        return 10
+    if token.startswith("十"):
+        return 10 + _CN.index(token[1]) + 1 if len(token) == 2 else 0
+    if len(token) == 1:
+        return _CN.index(token) + 1
+    if len(token) == 2 and token[1] == "十":
+        return (_CN.index(token[0]) + 1) * 10
+    return 0
+
+
+def _groups(
+    by_no: dict[int, Line], text_lines: list[int], run_of: dict[int, int], joins: list[Join]
+) -> list[list[int]]:
+    parent = {n: n for n in text_lines}
+
+    def find(n: int) -> int:
+        while parent[n] != n:
+            parent[n] = parent[parent[n]]
+            n = parent[n]
+        return n
+
+    def union(a: int, b: int) -> None:
+        if a in parent and b in parent:
+            parent[find(a)] = find(b)
+
+    joined = {j.before for j in joins}
+    for a, b in itertools.pairwise(text_lines):
+        ln, nxt = by_no[a], by_no[b]
+        if run_of[a] != run_of[b]:
+            continue
+        runs_on = ln.kind is Kind.TEXT and not ln.closes and a not in joined
+        if runs_on or (ln.kind is Kind.HEADING and nxt.continues_heading):
+            union(a, b)
+    for j in joins:
+        union(j.before, j.after)
+    out: dict[int, list[int]] = {}
+    for n in text_lines:
+        out.setdefault(find(n), []).append(n)
+    return list(out.values())
+
+
+def assign_lines(
+    by_no: dict[int, Line],
+    pieces: list[Fragment],
+    joins: list[Join],
+    titles: list[int | None],
+) -> LineArticles:
+    """Move whole stretches of a piece (never a part of a group) to another article while
+    that makes the page as a whole more plausible."""
+    text_lines = sorted(n for f in pieces for n in f.lines)
+    run_of = {n: k for k, f in enumerate(pieces) for n in f.lines}
+    article_of = {n: f.article for f in pieces for n in f.lines if f.article is not None}
+    n_articles = len(titles)
+    if n_articles < 2 or len(text_lines) < 2 or len(article_of) != len(text_lines):
+        return LineArticles(article_of, [])
+    page = _Page.make(by_no, pieces, joins, titles, text_lines, run_of)
+    start = dict(article_of)
+    for _ in range(_PASSES):
+        move = page.best_move(article_of)
+        if move is None:
+            break
+        lines, target = move
+        for n in lines:
+            article_of[n] = target
+    changed = [(n, start[n], article_of[n], _WHY) for n in text_lines if start[n] != article_of[n]]
+    return LineArticles(article_of, changed)
+
+
+_WHY = "its vocabulary, neighbours and heading numbers fit that article better than the head above it"
+
+
+@dataclass(frozen=True)
+class _Page:
+    text_lines: list[int]
+    pairs: list[tuple[int, int]]  # neighbouring text lines of one run: a change of article costs
+    # first line under a title, byline or repeated title -> its article; under two titles
+    # printed one after the other with no text between, either
+    head_above: dict[int, tuple[int, ...]]
+    group_of: dict[int, int]
+    groups: list[list[int]]
+    segments: list[list[int]]  # candidate stretches: consecutive groups of one piece
+    raw: dict[int, Counter[str]]
+    title_raw: list[Counter[str]]
+    background: dict[str, float]  # each bigram's share of the page's text
+    page_total: Counter[str]
+    numbers: dict[int, tuple[int, int]]
+    titles: list[int | None]
+    running_over: dict[int, int]  # line -> the article its repeated title names
+
+    @classmethod
+    def make(
+        cls,
+        by_no: dict[int, Line],
+        pieces: list[Fragment],
+        joins: list[Join],
+        titles: list[int | None],
+        text_lines: list[int],
+        run_of: dict[int, int],
+    ) -> _Page:
+        pairs = [(a, b) for a, b in itertools.pairwise(text_lines) if run_of[a] == run_of[b]]
+        head_above: dict[int, tuple[int, ...]] = {}
+        for f in pieces:
+            if f.header is not None and f.first_in_run:
+                n = f.lines[0]
+                k = text_lines.index(n)
+                above = text_lines[k - 1] if k else 0
+                stacked = [a for a, t in enumerate(titles) if t is not None and above < t < n]
+                head_above[n] = tuple(sorted({f.header.article, *stacked}))
+        groups = _groups(by_no, text_lines, run_of, joins)
+        group_of = {n: k for k, g in enumerate(groups) for n in g}
+        raw = {n: bigrams(by_no[n].stripped) for n in text_lines}
+        title_raw = [bigrams(by_no[t].stripped) if t is not None else Counter[str]() for t in titles]
+        page_total: Counter[str] = Counter()
+        for g in [*raw.values(), *title_raw]:
+            page_total.update(g)
+        size = sum(page_total.values())
+        background = {k: v / size for k, v in page_total.items()}
+        numbers = {n: v for n in text_lines if (v := _number(by_no[n].stripped)) is not None}
+        running_over = {
+            n: f.header.article
+            for f in pieces
+            if f.header is not None and f.header.kind is HeaderKind.RUNNING
+            for n in f.lines
+        }
+        segments = []
+        for f in pieces:
+            order = [group_of[n] for n in f.lines]
+            starts = [k for k in range(len(order)) if k == 0 or order[k] != order[k - 1]]
+            for i in starts:
+                for j in [*starts, len(order)]:
+                    if j > i:
+                        gs = {order[k] for k in range(i, j)}
+                        segments.append(sorted({n for g in gs for n in groups[g]}))
+        return cls(
+            text_lines,
+            pairs,
+            head_above,
+            group_of,
+            groups,
+            segments,
+            raw,
+            title_raw,
+            background,
+            page_total,
+            numbers,
+            titles,
+            running_over,
+        )
+
+    def profiles(self, article_of: dict[int, int]) -> list[Counter[str]]:
+        out = [Counter(t) for t in self.title_raw]
+        for n, a in article_of.items():
+            out[a].update(self.raw[n])
+        return out
+
+    def likelihood(self, seg: Counter[str], profile: Counter[str]) -> float:
+        """Log-likelihood of the stretch's bigrams under the article's own (smoothed toward
+        the page's), less that under the page's: it grows with the stretch's length."""
+        total = sum(v for v in profile.values() if v > 0)
+        out = 0.0
+        for k, c in seg.items():
+            if self.page_total[k] <= c:
+                continue  # a bigram found nowhere else on the page says nothing of where it belongs
+            bg = self.background[k]
+            p = (max(profile[k], 0) + _SMOOTHING * bg) / (total + _SMOOTHING)
+            out += c * math.log(p / bg)
+        return out
+
+    def fixed_score(self, article_of: dict[int, int]) -> float:
+        """Everything but vocabulary: heads, changes of article between neighbours, numbers."""
+        score = _HEAD_WEIGHT * sum(article_of[n] in a for n, a in self.head_above.items())
+        # an article's text printed above its own title is rare (a piece moved up)
+        score -= _ABOVE_TITLE_COST * sum(
+            1
+            for n, a in article_of.items()
+            if (t := self.titles[a]) is not None and n < t and self.running_over.get(n) != a
+        )
+        score -= _SWITCH_COST * sum(article_of[a] != article_of[b] for a, b in self.pairs)
+        for n, number in self.numbers.items():
+            score += _NUMBER_WEIGHT * _number_fit(number, n, article_of[n], article_of, self.numbers)
+        return score
+
+    def best_move(self, article_of: dict[int, int]) -> tuple[list[int], int] | None:
+        profiles = self.profiles(article_of)
+        base = self.fixed_score(article_of)
+        best: tuple[float, list[int], int] | None = None
+        for seg in self.segments:
+            current = {article_of[n] for n in seg}
+            if len(current) != 1:
+                continue
+            (cur,) = current
+            sv: Counter[str] = Counter()
+            for n in seg:
+                sv.update(self.raw[n])
+            without = profiles[cur].copy()
+            without.subtract(sv)
+            stay = self.likelihood(sv, without)
+            for b in range(len(profiles)):
+                if b == cur:
+                    continue
+                trial = dict(article_of)
+                for n in seg:
+                    trial[n] = b
+                gain = _VOCABULARY_WEIGHT * (self.likelihood(sv, profiles[b]) - stay)
+                gain += self.fixed_score(trial) - base
+                if gain > _LEAST_GAIN and (best is None or gain > best[0]):
+                    best = (gain, seg, b)
+        return (best[1], best[2]) if best else None
+
+
+def _number_fit(
+    number: tuple[int, int],
+    n: int,
+    a: int,
+    article_of: dict[int, int],
+    numbers: dict[int, tuple[int, int]],
+) -> float:
+    """+1 if article ``a`` has the number before this one (or this is the first) and not
+    this one already; -1 if it already has this number or lacks the one before."""
+    level, value = number
+    earlier = sorted((m, v) for m, v in numbers.items() if m < n and article_of.get(m) == a)
+    # numbering restarts under each heading of a higher level: 1、 2、 under （一）, again under （二）
+    since = max((m for m, v in earlier if v[0] < level), default=0)
+    same_level = [v[1] for m, v in earlier if v[0] == level and m > since]
+    if value in same_level:
+        return -1.0
+    if value == 1:
+        return 0.5 if not same_level else -0.5
+    return 1.0 if value - 1 in same_level else -0.5
+
+
+def recut(pieces: list[Fragment], article_of: dict[int, int]) -> list[Fragment]:
+    """Each piece cut wherever the article of its lines changes."""
+    out: list[Fragment] = []
+    for f in pieces:
+        current: Fragment | None = None
+        for n in f.lines:
+            a = article_of.get(n, f.article)
+            if current is None or current.article != a:
+                first = current is None
+                current = Fragment([], f.header, a, f.moved and first, f.first_in_run and first)
+                out.append(current)
+            current.lines.append(n)
+    return out
+
+
+def moved_doubts(found: LineArticles) -> list[str]:
+    """Each stretch of lines given to another article than the head printed above it: the
+    draft's choice and the alternative, for the editor to confirm."""
+    out: list[str] = []
+    stretch: list[tuple[int, int, int, str]] = []
+    for change in [*found.changed, None]:
+        if stretch and (change is None or change[1:3] != stretch[-1][1:3]):
+            first, last = stretch[0][0], stretch[-1][0]
+            _, old, new, why = stretch[0]
+            where = f"line {first}" if first == last else f"lines {first}–{last}"
+            out.append(
+                f"{where}, printed under article {old + 1}'s head, go to article {new + 1}: {why}; "
+                f"or they belong to article {old + 1}"
+            )
+            stretch = []
+        if change is not None:
+            stretch.append(change)
+    return out
