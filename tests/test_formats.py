@@ -3,14 +3,13 @@ conftest.py); and reproducibility of the builds."""
 
 from __future__ import annotations
 
-import filecmp
 import shutil
 import subprocess
 import zipfile
 from pathlib import Path
 
 import pytest
-from conftest import JOBNAME, LATEXMK, require_file, require_module, require_tool, rtd_sphinx, run
+from conftest import JOBNAME, LATEXMK, fresh_copy, require_module, require_tool, rtd_sphinx, run
 
 pytestmark = pytest.mark.slow
 
@@ -28,7 +27,9 @@ def test_read_the_docs_builds_html(built_html):
 def test_pdf_is_a_book_with_chinese_text_that_can_be_copied(built_pdf):
     text = pdf_text(built_pdf)
     flat = "".join(text.split())  # Chinese has no spaces; pdftotext breaks lines
-    assert "解决职工急难愁盼问题" in flat  # a word rejoined across a column break
+    # a word rejoined across a column break (the phrase around it may be split by a page
+    # break in pdftotext's reading order; test_pdf_book.py checks the whole reading text)
+    assert "急难愁盼" in flat
     assert "干部职工素质与工作效率、社会影响息息相关" in flat  # 003, converted to simplified
     assert "Join(000_1372b43608706eb6.txt,lines67,101)" in flat  # a footnote
     log = built_pdf.with_suffix(".log").read_text(encoding="utf-8", errors="replace")
@@ -80,33 +81,26 @@ def test_pdf_has_bookmarks_and_live_internal_links(built_pdf):
     assert internal > 500  # notes, line references, glossary links, contents
 
 
-def test_epub_passes_epubcheck_and_is_marked_chinese(built_epub):
-    java = require_tool("java")
-    jar = require_file(Path("/usr/share/java/epubcheck.jar"))  # Debian's epubcheck
-    result = subprocess.run(
-        [java, "-jar", str(jar), str(built_epub)], capture_output=True, text=True, check=False
-    )
-    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
-    assert "No errors or warnings detected" in result.stdout + result.stderr
+def test_read_the_docs_builds_an_epub_marked_chinese(built_epub):
+    """The e-book itself (epubcheck, contents, notes, languages, Ace) is tests/test_epub.py."""
     with zipfile.ZipFile(built_epub) as z:
+        assert z.namelist()[0] == "mimetype"
         assert "<dc:language>zh-Hans</dc:language>" in z.read("content.opf").decode()
 
 
-def test_two_builds_give_identical_html(built_html, rtd_repo, tmp_path):
-    """One more build from the same sources, reading them afresh (its own doctrees), gives
-    the session's site byte for byte."""
+def test_two_builds_give_identical_html(built_html, tmp_path):
+    """A second checkout at another path, built afresh, gives the session's site byte for
+    byte, .buildinfo included (it hashes the configuration, which must hold no path)."""
     again = tmp_path / "html"
-    rtd_sphinx("html", rtd_repo / "edition", again, doctrees=tmp_path / "doctrees")
-    assert _differences(filecmp.dircmp(built_html, again)) == []
+    checkout = fresh_copy(tmp_path / "second-checkout")
+    rtd_sphinx("html", checkout / "edition", again, doctrees=tmp_path / "doctrees")
+    first, second = _tree_bytes(built_html), _tree_bytes(again)
+    assert sorted(k for k in first.keys() | second.keys() if first.get(k) != second.get(k)) == []
 
 
-def _differences(diff: filecmp.dircmp) -> list[str]:
-    """Files present on one side only, or whose bytes differ (dircmp compares contents
-    whenever size or modification time differ, as they do between two builds)."""
-    found = [*diff.left_only, *diff.right_only, *diff.diff_files]
-    for sub in diff.subdirs.values():
-        found += _differences(sub)
-    return found
+def _tree_bytes(root: Path) -> dict[str, bytes]:
+    """Every file under ``root`` (dot files too) by relative path, with its bytes."""
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
 
 
 def test_two_pdf_builds_give_the_same_text(built_pdf, tmp_path):

@@ -30,20 +30,21 @@ def render_glossary_index(glossary: Glossary, articles: list[Article], found: li
         target(labels.GLOSSARY),
         "# Glossary",
         "",
-        "The political vocabulary of the eight essays: the formulas, slogans, institutions, "
-        "campaigns, documents and meetings that a reader outside the Party-state would not "
-        "know. In the texts, the first occurrence of a term in each paragraph links here; "
-        "its pinyin and English show when the link is pointed at or focused.",
-        "",
+        *_per_format(_INTRO),
         target(labels.GLOSSARY_RENDERINGS),
         "Each English rendering is marked *official* (taken from an official English text "
         "of the Party or state, named with it), *scholarly* (established in English-language "
         "scholarship) or *the edition's own* (no established rendering was found). Origin "
         "dates and sources are given only where they are certain.",
         "",
-        f"Also: {{doc}}`the terms by category <{categories}>` and "
-        f"{{doc}}`which article uses which term <{usage}>`; the {{ref}}`genindex` lists every term.",
-        "",
+        *_per_format(
+            {
+                _SCREEN: f"Also: {{doc}}`the terms by category <{categories}>` and "
+                f"{{doc}}`which article uses which term <{usage}>`; the {{ref}}`genindex` lists every term.",
+                _PRINT: "The terms by category and which essay uses which term follow this glossary; "
+                "the index at the end of the book lists every term by its pinyin.",
+            }
+        ),
         "{.letter-bar}",
         bar,
         "",
@@ -54,6 +55,32 @@ def render_glossary_index(glossary: Glossary, articles: list[Article], found: li
         for e in group:
             out += entry.render(e, letter)
     return "\n".join(out)
+
+
+# What a term link does differs by format, so the page says it once for each (Sphinx's
+# ``only`` tags: the EPUB builder has the tags html and epub, the PDF's has latex).
+_WEB, _EBOOK, _PRINT = "html and not epub", "epub", "latex"
+_SCREEN = "html"
+_VOCABULARY = (
+    "The political vocabulary of the eight essays: the formulas, slogans, institutions, "
+    "campaigns, documents and meetings that a reader outside the Party-state would not know."
+)
+_INTRO = {
+    _WEB: f"{_VOCABULARY} In the texts, the first occurrence of a term in each paragraph links "
+    "here; its pinyin and English show when the link is pointed at or focused.",
+    _EBOOK: f"{_VOCABULARY} In the texts, the first occurrence of a term in each paragraph "
+    "links to its entry here.",
+    _PRINT: f"{_VOCABULARY} In the essays, a small raised dot marks the first occurrence of "
+    "a term in each essay.",
+}
+
+
+def _per_format(texts: dict[str, str]) -> list[str]:
+    """One paragraph for each format, as ``only`` blocks."""
+    out = []
+    for tags, text in texts.items():
+        out += [f"```{{only}} {tags}", text, "```", ""]
+    return out
 
 
 def _letter(entry: Entry) -> str:
@@ -87,7 +114,9 @@ class _EntryWriter:
             f":english: {_option(e.english)}",
             f":index-key: {letter}",
             "",
-            f"{{lang-zht}}`{role_content(e.traditional)}` · *{escape(e.pinyin)}* · "
+            # A dictionary's order: after the headword, its pinyin, traditional form and
+            # rendering, then the definition.
+            f"*{{lang-pinyin}}`{role_content(e.pinyin)}`* · {{lang-zht}}`{role_content(e.traditional)}` · "
             f"**{escape(e.english)}** ({e.rendering.label}: {escape(e.rendering_source)})",
             "",
             escape(e.definition),

@@ -1,13 +1,17 @@
-"""A source's diplomatic transcription: every line as received, numbered, with an
-arrow to where it went in the edition or why it is not printed."""
+"""A source's diplomatic transcription: every line as received, numbered, in runs of
+lines that went to the same place, each run headed by an arrow to where it went in the
+edition or why it is not printed."""
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 from sizheng_edition.model import labels
 from sizheng_edition.model.edition import Article, Disposition, EditionSource, Fate
 from sizheng_edition.render import page_paths
 from sizheng_edition.render.article_names import who
 from sizheng_edition.render.escape import escape
+from sizheng_edition.render.invisible import CLOSE, KEPT, OPEN
 from sizheng_edition.render.references import doc_link, ref, target
 from sizheng_edition.text.chars import WHITESPACE
 
@@ -28,25 +32,77 @@ def render_transcription(src: EditionSource) -> str:
         ":class: provenance",
         "",
         f"{escape(src.source.name)}, exactly as received: {len(src.source.lines)} lines, "
-        f"SHA-256 {src.source.sha256}. {VISIBLE_SPACE} marks a space in the source. After "
-        "each line, an arrow names the article paragraph it went to, or why it is not "
-        "printed there.",
+        f"SHA-256 {src.source.sha256}. {VISIBLE_SPACE} marks a space in the source. The "
+        "lines are grouped in runs that went to the same place: before each run, an arrow "
+        "names the article paragraph it went to, or why it is not printed there, and the "
+        "numbers of the empty lines within it." + _marks_note(src),
         "```",
         "",
     ]
-    for fate in src.dispositions:
-        lines += _line(src, fate, titles)
+    for run in _runs(src, titles):
+        lines += _run(src, run)
     return "\n".join(lines) + "\n"
 
 
-def _line(src: EditionSource, fate: Disposition, titles: dict[str, Article]) -> list[str]:
+def _marks_note(src: EditionSource) -> str:
+    """Said only on pages that show a mark, so that the others stay as they were."""
+    if not any(KEPT.search(line) for line in src.source.lines):
+        return ""
+    return (
+        f" {OPEN}…{CLOSE} marks a character the witness holds that no reader would see: "
+        "a zero-width character by its short name, a private-use character by its code "
+        "point; the mark's title names it."
+    )
+
+
+@dataclass(frozen=True)
+class _Run:
+    """Consecutive lines with one destination, and the empty lines among or after them."""
+
+    destination: str
+    lines: tuple[Disposition, ...]
+    empty: tuple[Disposition, ...]
+
+
+def _is_empty(src: EditionSource, fate: Disposition) -> bool:
+    return fate.fate is Fate.BLANK and not src.source.line(fate.line)
+
+
+def _runs(src: EditionSource, titles: dict[str, Article]) -> list[_Run]:
+    """Fates summarised per run rather than per line: a hard-wrapped page would
+    otherwise repeat the same arrow on every line (and an empty line between every two)."""
+    runs: list[_Run] = []
+    for fate in src.dispositions:
+        if _is_empty(src, fate):
+            if runs:
+                runs[-1] = _Run(runs[-1].destination, runs[-1].lines, (*runs[-1].empty, fate))
+            else:
+                runs.append(_Run("", (), (fate,)))
+            continue
+        destination = _destination(fate, titles)
+        if runs and runs[-1].destination == destination:
+            runs[-1] = _Run(destination, (*runs[-1].lines, fate), runs[-1].empty)
+        else:
+            runs.append(_Run(destination, (fate,), ()))
+    return runs
+
+
+def _run(src: EditionSource, run: _Run) -> list[str]:
     key = src.source.key
-    raw = src.source.line(fate.line)
-    number = f"{{ln}}`{labels.line_citation(key, fate.line)}`"
-    if fate.fate is Fate.BLANK and not raw:
-        return ["{.blank}", number, ""]
-    text = escape("".join(VISIBLE_SPACE if c in WHITESPACE else c for c in raw))
-    return ["{.srcline}", f"{number} {text} {_destination(fate, titles)}".rstrip(), ""]
+    numbers = [f.line for f in (*run.lines, *run.empty)]
+    span = f"{min(numbers)}–{max(numbers)}" if len(numbers) > 1 else str(numbers[0])
+    head = f"Lines {span}" if len(numbers) > 1 else f"Line {span}"
+    if run.destination:
+        head += f" {run.destination}"
+    if run.empty:
+        anchors = " ".join(f"{{ln}}`{labels.line_citation(key, f.line)}`" for f in run.empty)
+        head += f" · empty: {anchors}" if run.lines else f" empty: {anchors}"
+    out = ["{.srcrun}", head, ""]
+    for fate in run.lines:
+        raw = src.source.line(fate.line)
+        text = escape("".join(VISIBLE_SPACE if c in WHITESPACE else c for c in raw))
+        out += ["{.srcline}", f"{{ln}}`{labels.line_citation(key, fate.line)}` {text}".rstrip(), ""]
+    return out
 
 
 def _destination(fate: Disposition, titles: dict[str, Article]) -> str:

@@ -8,8 +8,10 @@ from sphinx.util.typing import ExtensionMetadata
 from .anchors import setup_anchors
 from .assets import setup_assets
 from .citation import setup_citation
+from .epub import setup_epub
 from .glossary import setup_glossary
 from .lang import setup_lang
+from .latex_book import setup_latex_book
 from .navigation import setup_navigation
 from .search import setup_search
 
@@ -22,6 +24,8 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     setup_citation(app)
     setup_navigation(app)
     setup_assets(app)
+    setup_epub(app)
+    setup_latex_book(app)
     # env_version: raise it when a change alters what is stored in the environment or
     # the search index, so that Sphinx rebuilds instead of reusing stale data.  3: the
     # glossary's state moved from attributes of the environment into its domain.

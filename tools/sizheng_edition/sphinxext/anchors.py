@@ -102,6 +102,9 @@ def visit_anchor_latex(self: LaTeXTranslator, node: numbered_anchor) -> None:
     number = self.encode(node.astext())
     if "para-number" in node["classes"]:
         self.body.append(rf"{target}\editionparanum{{{number}}}")
+    elif "srcrun" in node.parent.get("classes", []):
+        # An empty line named in its run's head: a number in the sentence, not a column.
+        self.body.append(rf"{target}\editionemptyline{{{number}}}")
     else:
         self.body.append(rf"{target}\editionlinenum{{{number}}}")
     raise nodes.SkipNode
@@ -115,6 +118,7 @@ def visit_anchor_text(self: TextTranslator, node: numbered_anchor) -> None:
 LATEX_MACROS = r"""
 \providecommand{\editionparanum}[1]{\leavevmode\llap{\footnotesize\sffamily #1\quad}}
 \providecommand{\editionlinenum}[1]{\makebox[2.5em][r]{\footnotesize\sffamily #1}\quad}
+\providecommand{\editionemptyline}[1]{#1}
 """
 
 

@@ -139,9 +139,38 @@ def visit_term_link_latex(self: LaTeXTranslator, node: term_link) -> None:
     text = self.encode(node.astext())
     if target is None:
         self.body.append(text)
+    elif _first_in_essay(self, node):
+        # Print marks a term once per essay (\editionterm, a small raised dot): marking
+        # every occurrence, as the screen's links do, would speckle the page.
+        self.body.append(self.hyperlink(f"{target.docname}:{target.id}") + rf"\editionterm{{{text}}}" + "}}")
     else:
         self.body.append(self.hyperlink(f"{target.docname}:{target.id}") + text + "}}")
     raise nodes.SkipNode
+
+
+def _first_in_essay(self: LaTeXTranslator, node: term_link) -> bool:
+    """Whether this is the first link to its term in an essay's running text (not in a
+    title, whose mark would also print in the contents and the running head)."""
+    docname = self.curfilestack[-1] if self.curfilestack else ""
+    if not self.builder.env.metadata.get(docname, {}).get("article"):
+        return False
+    if any(isinstance(a, (nodes.title, nodes.footnote)) for a in _ancestors(node)):
+        return False
+    seen: set[tuple[str, str]] = self.__dict__.setdefault("_edition_terms_marked", set())
+    key = (docname, node["term"])
+    if key in seen:
+        return False
+    seen.add(key)
+    return True
+
+
+def _ancestors(node: nodes.Node) -> list[nodes.Element]:
+    found = []
+    parent = node.parent
+    while parent is not None:
+        found.append(parent)
+        parent = parent.parent
+    return found
 
 
 def visit_term_link_text(self: TextTranslator, node: term_link) -> None:
