@@ -130,6 +130,25 @@ def run_cli(root: Path, *args: str) -> subprocess.CompletedProcess:
     return subprocess.run(cmd, capture_output=True, text=True, check=False)
 
 
+def invoke_cli(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """The command line's ``main`` called in this process, with its output captured.
+
+    The catalogues of bad input use it: the same code path as the ``edition`` command,
+    without starting an interpreter per case (which made them two thirds of the suite's
+    time).  An exception escaping ``main`` fails the test, as a traceback would show to
+    an editor; each catalogue also runs some of its cases through ``run_cli`` to show
+    the real process prints the same line."""
+    import contextlib
+    import io
+
+    from sizheng_edition.cli import main
+
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = main(["--root", str(root), *args])
+    return subprocess.CompletedProcess(["edition", *args], code, out.getvalue(), err.getvalue())
+
+
 # The real edition is built once per session per format, as Read the Docs builds it (its
 # command lines and environment, in a fresh copy of the repository), and every test that
 # reads an output reads these builds.

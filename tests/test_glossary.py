@@ -104,10 +104,10 @@ def test_anchors_do_not_change_when_entries_are_added_or_reordered():
         ),
         (
             ({"term": "党支部", "variants": "[支部]"}, {"term": "党委", "variants": "[支部]"}),
-            10,
-            "form '支部'",
+            17,  # the second entry's variants: the form claimed the second time
+            "entry '党委': form '支部' is already claimed by entry '党支部' (line 8)",
         ),
-        (({"term": "党支部", "see_also": "[党小组]"},), 1, "'see also' names missing entry '党小组'"),
+        (({"term": "党支部", "see_also": "[党小组]"},), 9, "'see also' names missing entry '党小组'"),
     ],
 )
 def test_invalid_glossary_names_entry_and_line(entries, line, words):
@@ -122,7 +122,9 @@ def test_missing_field_names_entry_and_line():
     text = glossary_text({"term": "党支部"}, {"term": "党委"}).replace("  definition: A test entry.\n", "", 1)
     with pytest.raises(EditionError) as err:
         parse(text)
-    assert (err.value.line, "entry '党支部': missing or empty field 'definition'") == (1, err.value.message)
+    needs = "term, traditional, english, rendering, rendering_source, category, definition"
+    message = f"entry '党支部': missing key 'definition' (a glossary entry needs {needs})"
+    assert (err.value.line, err.value.message) == (1, message)
 
 
 # -- matching ----------------------------------------------------------------------------

@@ -16,7 +16,7 @@ from sizheng_edition.check.nothing_lost import check_source
 from sizheng_edition.draft import draft
 from sizheng_edition.errors import EditionError
 from sizheng_edition.load.seeds import read_source
-from sizheng_edition.output import sync_tree, write_if_changed
+from sizheng_edition.output import edition_lock, sync_tree, write_if_changed
 from sizheng_edition.pipeline import load_all
 from sizheng_edition.project import ProjectPaths
 from sizheng_edition.render.pages import GENERATED_DIRS, edition_files
@@ -64,7 +64,9 @@ def main(argv: list[str] | None = None) -> int:
 def cmd_generate(args: argparse.Namespace) -> int:
     paths = ProjectPaths(args.root)
     sources, glossary = load_all(paths)
-    written, removed = sync_tree(paths.edition, GENERATED_DIRS, edition_files(sources, glossary))
+    files = edition_files(sources, glossary)
+    with edition_lock(paths.edition):
+        written, removed = sync_tree(paths.edition, GENERATED_DIRS, files)
     print(f"generated {len(written)} changed file(s), removed {len(removed)} stale file(s)")
     for rel in written:
         print(f"  wrote {rel}")
@@ -87,7 +89,9 @@ def cmd_check(args: argparse.Namespace) -> int:
             f"{tally.removed} removed by a named rule, {tally.discarded} in dropped, metadata "
             f"or layout lines: {'OK' if not problems else f'{len(problems)} problem(s)'}"
         )
-    outdated = stale(paths, edition_files(sources, glossary))
+    files = edition_files(sources, glossary)
+    with edition_lock(paths.edition, shared=True):
+        outdated = stale(paths, files)
     for rel in outdated:
         print(f"{paths.edition / rel}: stale; run 'edition generate'", file=sys.stderr)
     return 1 if failures or outdated else 0
@@ -96,11 +100,20 @@ def cmd_check(args: argparse.Namespace) -> int:
 def _draft_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("witness", type=Path, help="the new witness (a UTF-8 text file)")
     parser.add_argument("-o", "--output", type=Path, help="write the draft here instead of printing it")
+    shape = parser.add_mutually_exclusive_group()
+    shape.add_argument("--json", action="store_true", help="the proposed structure line by line, as JSON")
+    shape.add_argument(
+        "--explain", action="store_true", help="each decision with its evidence and the alternatives rejected"
+    )
 
 
 def cmd_draft(args: argparse.Namespace) -> int:
     output: Path | None = args.output
-    text = draft(read_source(args.witness)).plan_text()
+    drafted = draft(read_source(args.witness))
+    if args.json:
+        text = drafted.json_text()
+    else:
+        text = drafted.explain_text() if args.explain else drafted.plan_text()
     if output is None:
         print(text, end="")
     else:

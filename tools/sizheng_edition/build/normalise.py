@@ -15,7 +15,14 @@ from collections.abc import Iterable
 
 from sizheng_edition.model.edition import Cell, Rule
 from sizheng_edition.model.source import Source
-from sizheng_edition.text.chars import WHITESPACE, WHITESPACE_CHARS, is_alnum_ascii, is_cjk, is_han
+from sizheng_edition.text.chars import (
+    WHITESPACE,
+    WHITESPACE_CHARS,
+    ZERO_WIDTH,
+    is_alnum_ascii,
+    is_cjk,
+    is_han,
+)
 
 RULES: dict[Rule, str] = {
     Rule.T2S: "traditional characters converted to simplified with OpenCC's phrase-level t2s",
@@ -30,6 +37,8 @@ RULES: dict[Rule, str] = {
     Rule.BYLINE_SPLIT: "space between affiliation and author in a byline removed (shown as separate fields)",
     Rule.LIST_SPLIT: "space between keywords removed (shown as a list)",
     Rule.UNWRAP: "line end inside a hard-wrapped paragraph or heading joined",
+    Rule.ZERO_WIDTH: "zero-width character (ZWSP, ZWNJ, ZWJ, word joiner, a stray BOM, soft hyphen) "
+    "removed; the diplomatic transcription shows it",
 }
 
 _HALF_TO_FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
@@ -114,12 +123,20 @@ def narrow_forms(cells: tuple[Cell, ...]) -> tuple[Cell, ...]:
     return tuple(out)
 
 
+def drop_zero_width(cells: tuple[Cell, ...]) -> tuple[Cell, ...]:
+    """Zero-width characters out of the reading text: invisible, they would only break
+    search and glossary matching (a ZWSP inside 思政 hides the term); counted, and
+    shown in the transcription, so the witness still says they were there."""
+    return tuple(_set(c, "", Rule.ZERO_WIDTH) if c.out in ZERO_WIDTH and c.out else c for c in cells)
+
+
 def normalise(cells: tuple[Cell, ...], punctuation: bool = True) -> tuple[Cell, ...]:
     """All spacing and form rules, in the documented order.
 
     ``punctuation`` is off for bibliographic references, whose ASCII
     punctuation follows the citation style, not Chinese prose.
     """
+    cells = drop_zero_width(cells)
     cells = narrow_forms(cells)
     cells = remove_spaces(cells)
     return widen_punctuation(cells) if punctuation else cells

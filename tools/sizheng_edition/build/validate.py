@@ -53,9 +53,8 @@ def validate(plan: Plan, source: Source) -> None:
     """Reject ``plan`` with an EditionError at the first rule it breaks."""
     if plan.source != source.name:
         raise EditionError(plan.path, None, f"plan is for {plan.source!r}, not {source.name!r}")
+    _check_exists(plan, source)  # first: only ranges inside the source are ever enumerated
     claims = list(_claims(plan))
-    for claim in claims:
-        _check_exists(plan, source, claim)
     _check_once(plan, source, claims)
     _check_complete(plan, source, claims)
     _check_headings(plan)
@@ -102,13 +101,19 @@ def _claims(plan: Plan) -> Iterator[Claim]:
             yield Claim(n, part.owner, part.lines.yaml_line)
 
 
-def _check_exists(plan: Plan, source: Source, claim: Claim) -> None:
-    if claim.line > len(source.lines):
-        raise EditionError(
-            plan.path,
-            claim.yaml_line,
-            f"{claim.owner} names line {claim.line}, but {source.name} has {len(source.lines)} lines",
-        )
+def _check_exists(plan: Plan, source: Source) -> None:
+    """Every range ends inside the source: checked on its ends, so that a range like
+    13-999999999 fails at once instead of listing a billion line numbers."""
+    count = len(source.lines)
+    ranged = [(p.lines, p.owner) for p in _parts(plan)]
+    ranged += [(h.lines, f"article '{a.id}' heading {h.lines}") for a in plan.articles for h in a.headings]
+    for lines, owner in ranged:
+        if lines.last > count:
+            raise EditionError(
+                plan.path,
+                lines.yaml_line,
+                f"{owner} names line {max(lines.first, count + 1)}, but {source.name} has {count} lines",
+            )
 
 
 def _check_once(plan: Plan, source: Source, claims: list[Claim]) -> None:

@@ -1,5 +1,8 @@
-"""Reading the glossary: ``conf/glossary.yaml`` parsed into ``model.glossary`` and
-validated, with errors that name the entry and the YAML line."""
+"""Reading the glossary: ``conf/glossary.yaml`` checked against its published schema
+(``load.schema``), parsed into ``model.glossary``, and validated where a schema cannot
+(pinyin overrides, forms claimed twice, anchors, see-also), with errors that name the
+entry and the YAML line.  Longer texts (english, definition, note, …) are folded to one
+line, as the edition shows them as paragraphs."""
 
 from __future__ import annotations
 
@@ -8,27 +11,25 @@ from pathlib import Path
 from typing import NoReturn, Protocol
 
 from sizheng_edition.errors import EditionError
-from sizheng_edition.load.yaml_lines import LDict, LList, load_yaml
+from sizheng_edition.load.schema import Format, check_modeline, validate
+from sizheng_edition.load.yaml_lines import LDict, LList, fold_lines, parse_yaml, read_text
 from sizheng_edition.model.glossary import Category, Entry, Glossary, Rendering
 from sizheng_edition.text import pinyin as py
 
-FIELDS = (
-    "term", "traditional", "pinyin", "english", "rendering", "rendering_source",
-    "category", "definition", "variants", "see_also", "note",
-)  # fmt: skip
-REQUIRED = ("term", "traditional", "english", "rendering", "rendering_source", "category", "definition")
-
 
 def load_glossary(path: Path) -> Glossary:
-    return parse_glossary(load_yaml(path), str(path))
+    text = read_text(path)
+    check_modeline(text, str(path), Format.GLOSSARY)
+    return parse_glossary(parse_yaml(text, str(path)), str(path))
 
 
 def parse_glossary(data: object, where: str) -> Glossary:
-    if not isinstance(data, LList):
-        raise EditionError(where, getattr(data, "line", None), "the glossary must be a list of entries")
-    entries = tuple(_entry(where, item, line) for item, line in zip(data, data.item_lines, strict=True))
-    _check_unique(where, entries)
-    _check_references(where, entries)
+    validate(data, where, Format.GLOSSARY)
+    assert isinstance(data, LList), "the glossary schema admits only a list"
+    nodes = tuple(item for item in data if isinstance(item, LDict))
+    entries = tuple(_entry(where, node) for node in nodes)
+    _check_unique(where, entries, nodes)
+    _check_references(where, entries, nodes)
     return Glossary(where, entries)
 
 
@@ -36,70 +37,47 @@ class _Fail(Protocol):
     def __call__(self, key: Hashable | None, message: str) -> NoReturn: ...
 
 
-def _entry(where: str, item: object, line: int) -> Entry:
-    if not isinstance(item, LDict):
-        raise EditionError(where, line, "a glossary entry must be a mapping")
-    entry = item
-    name = entry.get("term", "?")
+def _entry(where: str, entry: LDict) -> Entry:
+    # The schema has admitted the entry: its fields have their types; what is left is
+    # what a schema cannot say (pinyin readings, uniqueness, references).
+    term = _field(entry, "term").strip()
 
     def fail(key: Hashable | None, message: str) -> NoReturn:
-        raise EditionError(where, entry.line_of(key) if key else entry.line, f"entry {name!r}: {message}")
+        raise EditionError(where, entry.line_of(key) if key else entry.line, f"entry {term!r}: {message}")
 
-    for key in entry:
-        if key not in FIELDS:
-            fail(key, f"unknown field '{key}'")
-    required: dict[str, str] = {}
-    for key in REQUIRED:
-        value = entry.get(key)
-        if not isinstance(value, str) or not value.strip():
-            fail(key if key in entry else None, f"missing or empty field '{key}'")
-        required[key] = value
-    if required["rendering"] not in [r.value for r in Rendering]:
-        fail("rendering", f"rendering must be one of {', '.join(r.value for r in Rendering)}")
-    if required["category"] not in [c.value for c in Category]:
-        fail("category", f"category must be one of {', '.join(c.value for c in Category)}")
-    term = required["term"].strip()
-    variants = entry.get("variants") or []
-    for form in [term, required["traditional"], *(variants if isinstance(variants, list) else [])]:
-        if isinstance(form, str) and any(c in form for c in "`<>\n"):
-            fail(
-                "term", f"{form!r}: terms, variants and traditional forms cannot contain ` < > or line breaks"
-            )
-    sylls, override = _syllables(term, _text(entry.get("pinyin")), fail)
+    sylls, override = _syllables(term, _optional(entry, "pinyin"), fail)
     return Entry(
         term=term,
-        traditional=required["traditional"].strip(),
+        traditional=_field(entry, "traditional").strip(),
         pinyin=override or py.display(term, sylls),
         pinyin_override=override,
-        english=_one_line(required["english"]),
-        rendering=Rendering(required["rendering"]),
-        rendering_source=_one_line(required["rendering_source"]),
-        category=Category(required["category"]),
-        definition=_one_line(required["definition"]),
-        variants=_terms(entry, "variants", fail),
-        see_also=_terms(entry, "see_also", fail),
-        note=_text(entry.get("note")),
+        english=fold_lines(_field(entry, "english")),
+        rendering=Rendering(_field(entry, "rendering")),
+        rendering_source=fold_lines(_field(entry, "rendering_source")),
+        category=Category(_field(entry, "category")),
+        definition=fold_lines(_field(entry, "definition")),
+        variants=_terms(entry, "variants"),
+        see_also=_terms(entry, "see_also"),
+        note=_optional(entry, "note"),
         yaml_line=entry.line,
     )
 
 
-def _one_line(text: str) -> str:
-    """YAML text as one line: the edition shows it as a paragraph."""
-    return " ".join(text.split())
+def _field(entry: LDict, key: str) -> str:
+    value = entry[key]
+    assert isinstance(value, str), f"the glossary schema admitted {key}={value!r}"
+    return value
 
 
-def _text(value: object) -> str | None:
-    return _one_line(str(value)) if value is not None else None
+def _optional(entry: LDict, key: str) -> str | None:
+    """Text shown as a paragraph, folded to one line; absent or null is None."""
+    return fold_lines(_field(entry, key)) if entry.get(key) is not None else None
 
 
-def _terms(item: LDict, key: str, fail: _Fail) -> tuple[str, ...]:
-    value = item.get(key) or []
-    if not isinstance(value, list):
-        fail(key, f"'{key}' must be a list of terms")
-    terms = tuple(v.strip() for v in value if isinstance(v, str))
-    if len(terms) != len(value) or not all(terms):
-        fail(key, f"'{key}' must be a list of terms")
-    return terms
+def _terms(entry: LDict, key: str) -> tuple[str, ...]:
+    value = entry.get(key) or []
+    assert isinstance(value, list)
+    return tuple(str(v).strip() for v in value)
 
 
 def _syllables(term: str, override: str | None, fail: _Fail) -> tuple[list[str], str | None]:
@@ -128,37 +106,46 @@ def _syllables(term: str, override: str | None, fail: _Fail) -> tuple[list[str],
     return sylls, override
 
 
-def _check_unique(where: str, entries: tuple[Entry, ...]) -> None:
-    owner: dict[str, Entry] = {}
+def _form_line(node: LDict, key: str, form: str) -> int:
+    """The line of ``form`` in the entry's ``key`` (a term, or an item of a list of forms)."""
+    value = node.get(key)
+    if isinstance(value, LList):
+        return next((line for v, line in zip(value, value.item_lines, strict=True) if str(v).strip() == form),
+                    value.line)  # fmt: skip
+    return node.line_of(key)
+
+
+def _check_unique(where: str, entries: tuple[Entry, ...], nodes: tuple[LDict, ...]) -> None:
+    owner: dict[str, tuple[Entry, int]] = {}
     anchors: dict[str, Entry] = {}
-    for e in entries:
-        for form in (e.term, *e.variants):
+    for e, node in zip(entries, nodes, strict=True):
+        for key, form in [("term", e.term), *(("variants", v) for v in e.variants)]:
+            line = _form_line(node, key, form)
             if form in owner:
-                first = owner[form]
+                first, first_line = owner[form]
                 what = "term" if form == e.term and form == first.term else "form"
                 raise EditionError(
                     where,
-                    e.yaml_line,
+                    line,
                     f"entry {e.term!r}: {what} {form!r} is already claimed by entry {first.term!r} "
-                    f"(line {first.yaml_line})",
+                    f"(line {first_line})",
                 )
-            owner[form] = e
+            owner[form] = (e, line)
         if e.anchor in anchors:
             raise EditionError(
                 where,
-                e.yaml_line,
+                node.line_of("term"),
                 f"entry {e.term!r}: anchor {e.anchor} is already used by {anchors[e.anchor].term!r}",
             )
         anchors[e.anchor] = e
 
 
-def _check_references(where: str, entries: tuple[Entry, ...]) -> None:
+def _check_references(where: str, entries: tuple[Entry, ...], nodes: tuple[LDict, ...]) -> None:
     terms = {e.term for e in entries}
-    for e in entries:
+    for e, node in zip(entries, nodes, strict=True):
         for other in e.see_also:
+            line = _form_line(node, "see_also", other)
             if other not in terms:
-                raise EditionError(
-                    where, e.yaml_line, f"entry {e.term!r}: 'see also' names missing entry {other!r}"
-                )
+                raise EditionError(where, line, f"entry {e.term!r}: 'see also' names missing entry {other!r}")
             if other == e.term:
-                raise EditionError(where, e.yaml_line, f"entry {e.term!r}: 'see also' names itself")
+                raise EditionError(where, line, f"entry {e.term!r}: 'see also' names itself")

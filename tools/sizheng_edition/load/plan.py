@@ -1,19 +1,22 @@
 """Reading a plan: YAML into the typed model of ``model.plan``.
 
-The plan is the record of editorial decisions.  Parsing checks its shape and
-names the plan file and line of every mistake; ``sizheng_edition.build.validate`` then checks it
-against the source it describes.
+The plan is the record of editorial decisions.  Its shape is checked against the
+published schema (``load.schema``), which names the plan line of every mistake; what
+is left here is what a schema cannot say (a range's first line after its last) and the
+reading of free text: a title is one line, longer texts (description, reasons, move,
+lacuna) are folded to one line as a folded block would be.  ``build.validate`` then
+checks the plan against the source it describes.
 """
 
 from __future__ import annotations
 
-import enum
 import re
 from pathlib import Path
-from typing import NoReturn, TypeVar
+from typing import TypeVar
 
 from sizheng_edition.errors import EditionError
-from sizheng_edition.load.yaml_lines import LDict, LList, load_yaml
+from sizheng_edition.load.schema import Format, check_modeline, validate
+from sizheng_edition.load.yaml_lines import LDict, LList, fold_lines, parse_yaml, read_text
 from sizheng_edition.model.plan import (
     ArticlePlan,
     Byline,
@@ -32,78 +35,79 @@ from sizheng_edition.model.plan import (
     Script,
 )
 
-E = TypeVar("E", bound=enum.Enum)
+T = TypeVar("T")
 
 
 def load_plan(path: Path) -> Plan:
-    data = load_yaml(path)
-    return parse_plan(data, str(path))
+    text = read_text(path)
+    check_modeline(text, str(path), Format.PLAN)
+    return parse_plan(parse_yaml(text, str(path)), str(path))
 
 
-class _Reader:
-    """Typed access to a YAML mapping, with errors that name the plan line."""
+def parse_plan(data: object, where: str) -> Plan:
+    validate(data, where, Format.PLAN)
+    top = _Node(where, _as(data, LDict))
+    return Plan(
+        path=where,
+        source=top.line_text("source"),
+        title=top.line_text("title") if "title" in top.data else "",
+        description=top.text("description"),
+        layout=Layout(top.get("layout", str)),
+        script=Script(top.get("script", str)),
+        metadata=tuple(_metadata(n) for n in top.nodes("metadata")),
+        drops=tuple(_drop(n) for n in top.nodes("drops")),
+        emendations=tuple(_emendation(n) for n in top.nodes("emendations")),
+        articles=tuple(_article(n) for n in top.nodes("articles")),
+    )
 
-    def __init__(self, where: str, data: object, context: str = "plan") -> None:
+
+def _as(value: object, kind: type[T]) -> T:
+    # The schema has admitted the plan: a mismatch here is a bug in schema or loader.
+    assert isinstance(value, kind), f"the plan schema admitted {value!r} where {kind.__name__} belongs"
+    return value
+
+
+class _Node:
+    """Typed access to a mapping the schema has admitted, with its plan lines."""
+
+    def __init__(self, where: str, data: LDict) -> None:
         self.where = where
-        if not isinstance(data, LDict):
-            line = getattr(data, "line", None)
-            raise EditionError(where, line, f"{context}: expected a mapping")
         self.data = data
 
     @property
     def line(self) -> int:
         return self.data.line
 
-    def fail(self, key: str | None, message: str) -> NoReturn:
-        line = self.data.line_of(key) if key else self.data.line
-        raise EditionError(self.where, line, message)
+    def get(self, key: str, kind: type[T]) -> T:
+        return _as(self.data[key], kind)
+
+    def line_text(self, key: str) -> str:
+        return self.get(key, str).strip()
 
     def text(self, key: str) -> str:
-        value = self.optional_text(key)
-        if value is None:
-            self.fail(None, f"missing field '{key}'")
-        return value
+        return fold_lines(self.get(key, str))
 
     def optional_text(self, key: str) -> str | None:
-        value = self.data.get(key)
-        if value is None:
-            return None
-        if not isinstance(value, str) or not value.strip():
-            self.fail(key, f"'{key}' must be non-empty text")
-        return value.strip()
-
-    def choice(self, key: str, allowed: type[E]) -> E:
-        value = self.text(key)
-        known = [m.value for m in allowed]
-        if value not in known:
-            self.fail(key, f"'{key}' is {value!r}; expected one of: {', '.join(known)}")
-        return allowed(value)
-
-    def integer(self, key: str) -> int:
-        value = self.data.get(key)
-        if not isinstance(value, int) or isinstance(value, bool) or value < 1:
-            self.fail(key if key in self.data else None, f"'{key}' must be a line number (1 or more)")
-        return value
+        return self.text(key) if key in self.data else None
 
     def range(self, key: str) -> LineRange:
-        found = self.optional_range(key)
-        if found is None:
-            self.fail(None, f"missing field '{key}'")
-        return found
+        return parse_range(self.data[key], self.where, self.data.line_of(key))
 
     def optional_range(self, key: str) -> LineRange | None:
-        if key not in self.data or self.data[key] is None:
-            return None
-        return parse_range(self.data[key], self.where, self.data.line_of(key))
+        return self.range(key) if key in self.data else None
+
+    def node(self, key: str) -> _Node:
+        return _Node(self.where, self.get(key, LDict))
 
     def items(self, key: str) -> list[tuple[object, int]]:
         """The items of a list, each with its plan line."""
-        value = self.data.get(key)
-        if value is None:
+        if key not in self.data:
             return []
-        if not isinstance(value, LList):
-            self.fail(key, f"'{key}' must be a list")
+        value = self.get(key, LList)
         return list(zip(value, value.item_lines, strict=True))
+
+    def nodes(self, key: str) -> list[_Node]:
+        return [_Node(self.where, _as(item, LDict)) for item, _ in self.items(key)]
 
 
 _RANGE = re.compile(r"^\s*(\d+)\s*(?:[-–]\s*(\d+))?\s*$")
@@ -111,110 +115,73 @@ _RANGE = re.compile(r"^\s*(\d+)\s*(?:[-–]\s*(\d+))?\s*$")
 
 def parse_range(value: object, where: str, yaml_line: int) -> LineRange:
     """``12`` or ``"12-15"`` (inclusive) as a LineRange."""
-    match = _RANGE.match(str(value)) if isinstance(value, (int, str)) else None
-    if not match or isinstance(value, bool):
+    match = _RANGE.match(str(value)) if isinstance(value, int | str) and not isinstance(value, bool) else None
+    if not match:
         raise EditionError(where, yaml_line, f"{value!r} is not a line number or range like 12-15")
     first = int(match.group(1))
     last = int(match.group(2) or first)
-    if first < 1 or last < first:
-        raise EditionError(where, yaml_line, f"range {value!r} is empty or starts below line 1")
+    if first < 1:
+        raise EditionError(where, yaml_line, f"range {value!r} starts below line 1")
+    if last < first:
+        raise EditionError(
+            where, yaml_line, f"range {str(value).strip()} is empty: its first line comes after its last"
+        )
     return LineRange(first, last, yaml_line)
 
 
-def parse_plan(data: object, where: str) -> Plan:
-    top = _Reader(where, data)
-    articles = tuple(_article(where, item) for item, _ in top.items("articles"))
-    if not articles:
-        top.fail("articles" if "articles" in top.data else None, "a plan needs at least one article")
-    return Plan(
-        path=where,
-        source=top.text("source"),
-        title=top.optional_text("title") or "",
-        description=top.text("description"),
-        layout=top.choice("layout", Layout),
-        script=top.choice("script", Script),
-        metadata=tuple(_metadata(where, item) for item, _ in top.items("metadata")),
-        drops=tuple(_drop(where, item) for item, _ in top.items("drops")),
-        emendations=tuple(_emendation(where, item) for item, _ in top.items("emendations")),
-        articles=articles,
-    )
+def _metadata(n: _Node) -> Metadata:
+    return Metadata(n.get("line", int), n.line_text("key"), n.text("reason"), n.line)
 
 
-def _metadata(where: str, item: object) -> Metadata:
-    r = _Reader(where, item, "metadata entry")
-    return Metadata(r.integer("line"), r.text("key"), r.text("reason"), r.line)
+def _drop(n: _Node) -> Drop:
+    return Drop(n.range("lines"), n.line_text("article"), n.text("reason"))
 
 
-def _drop(where: str, item: object) -> Drop:
-    r = _Reader(where, item, "drop entry")
-    return Drop(r.range("lines"), r.text("article"), r.text("reason"))
-
-
-def _emendation(where: str, item: object) -> Emendation:
-    r = _Reader(where, item, "emendation")
+def _emendation(n: _Node) -> Emendation:
     return Emendation(
-        line=r.integer("line"),
-        find=r.text("find"),
-        replace=r.text("replace"),
-        kind=r.choice("kind", EmendationKind),
-        reason=r.text("reason"),
-        yaml_line=r.line,
+        line=n.get("line", int),
+        find=n.line_text("find"),
+        replace=n.line_text("replace"),
+        kind=EmendationKind(n.get("kind", str)),
+        reason=n.text("reason"),
+        yaml_line=n.line,
     )
 
 
-_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-
-
-def _article(where: str, item: object) -> ArticlePlan:
-    r = _Reader(where, item, "article")
-    article_id = r.text("id")
-    if not _ID.match(article_id):
-        r.fail("id", f"article id {article_id!r} must be lower-case ASCII words joined by '-'")
-    fragments = tuple(_fragment(where, f) for f, _ in r.items("fragments"))
-    if not fragments:
-        r.fail(None, f"article {article_id!r} has no fragments")
-    byline = r.data.get("byline")
+def _article(n: _Node) -> ArticlePlan:
     return ArticlePlan(
-        id=article_id,
-        title=r.range("title"),
-        byline=_byline(where, byline) if byline is not None else None,
-        affiliation=r.optional_range("affiliation"),
-        abstract=r.optional_range("abstract"),
-        keywords=r.optional_range("keywords"),
-        references=r.optional_range("references"),
-        headings=tuple(_heading(where, h, line) for h, line in r.items("headings")),
-        fragments=fragments,
-        yaml_line=r.line,
+        id=n.get("id", str),
+        title=n.range("title"),
+        byline=_byline(n.node("byline")) if "byline" in n.data else None,
+        affiliation=n.optional_range("affiliation"),
+        abstract=n.optional_range("abstract"),
+        keywords=n.optional_range("keywords"),
+        references=n.optional_range("references"),
+        headings=tuple(_heading(n.where, h, line) for h, line in n.items("headings")),
+        fragments=tuple(_fragment(f) for f in n.nodes("fragments")),
+        yaml_line=n.line,
     )
 
 
-def _byline(where: str, item: object) -> Byline:
-    r = _Reader(where, item, "byline")
-    return Byline(r.integer("line"), r.choice("form", BylineForm), r.line)
-
-
-HEADING_LEVELS = (1, 2, 3)
+def _byline(n: _Node) -> Byline:
+    return Byline(n.get("line", int), BylineForm(n.get("form", str)), n.line)
 
 
 def _heading(where: str, item: object, yaml_line: int) -> Heading:
     if isinstance(item, LDict):
-        r = _Reader(where, item, "heading")
-        level = item.get("level", 1)
-        if not isinstance(level, int) or isinstance(level, bool) or level not in HEADING_LEVELS:
-            r.fail("level", "heading level must be 1, 2 or 3")
-        return Heading(r.range("lines"), level)
+        n = _Node(where, item)
+        return Heading(n.range("lines"), n.get("level", int) if "level" in item else 1)
     return Heading(parse_range(item, where, yaml_line))
 
 
-def _fragment(where: str, item: object) -> Fragment:
-    r = _Reader(where, item, "fragment")
+def _fragment(n: _Node) -> Fragment:
     join = None
-    if r.data.get("join") is not None:
-        j = _Reader(where, r.data["join"], "join")
-        join = Join(j.choice("kind", JoinKind), j.text("reason"))
+    if "join" in n.data:
+        j = n.node("join")
+        join = Join(JoinKind(j.get("kind", str)), j.text("reason"))
     return Fragment(
-        lines=r.range("lines"),
+        lines=n.range("lines"),
         join=join,
-        move=r.optional_text("move"),
-        lacuna=r.optional_text("lacuna"),
+        move=n.optional_text("move"),
+        lacuna=n.optional_text("lacuna"),
     )

@@ -1,7 +1,9 @@
 """Writing a plan: the typed model of ``model.plan`` as YAML in the format of
 conf/plans, with comments for the editor.
 
-The one rule: ``parse_plan(parse_yaml(dump_plan(plan)))`` equals ``plan``.  Every free
+The one rule: ``parse_plan(parse_yaml(dump_plan(plan)))`` equals ``plan``; a plan with a
+text that would not read back equal (a line break, white space at an end) is refused.
+The first line names the plan schema, for the editor's YAML language server.  Every free
 text is written as a JSON string (a JSON string is a YAML double-quoted scalar), with
 the characters YAML would read differently escaped too, so no reason, however it is
 worded, can change the shape of the plan.  Comments are attached by what they explain
@@ -19,6 +21,8 @@ from dataclasses import dataclass
 
 import yaml
 
+from sizheng_edition.load.schema import Format
+from sizheng_edition.load.yaml_lines import has_line_break
 from sizheng_edition.model.plan import (
     ArticlePlan,
     Drop,
@@ -89,6 +93,10 @@ class Comments:
 
 NO_COMMENTS = Comments()
 
+# The first line: the schema a YAML language server checks the plan against, relative to
+# the plan's place in conf/plans/ (docs/editor-setup.md).
+MODELINE = f"# yaml-language-server: $schema=../schema/{Format.PLAN.value}"
+
 # What YAML cannot hold literally in a double-quoted scalar: characters outside its
 # printable set (the reader rejects them) and the line breaks YAML 1.1 knows besides
 # \n and \r (a raw one would fold into a space).
@@ -126,15 +134,18 @@ def line_range(r: LineRange) -> str:
 
 
 def _check_text(value: str, what: str) -> str:
-    """Plan texts are read stripped and non-empty; any other text would not read back equal."""
-    if not value or value != value.strip():
-        raise ValueError(f"{what} {value!r} is empty or has white space at an end: it would not read back")
+    """Plan texts are read stripped, non-empty and on one line (a title with a line break
+    is refused, longer texts are folded); any other text would not read back equal."""
+    if not value or value != value.strip() or has_line_break(value):
+        raise ValueError(
+            f"{what} {value!r} is empty, has white space at an end or a line break: it would not read back"
+        )
     return value
 
 
 def dump_plan(plan: Plan, comments: Comments = NO_COMMENTS) -> str:
     """``plan`` as YAML in the format of conf/plans, with ``comments``."""
-    out = [f"# {comment(c)}" for c in comments.header]
+    out = [MODELINE, *(f"# {comment(c)}" for c in comments.header)]
     sections: dict[Field, list[str]] = {
         Field.SOURCE: [f"source: {quote(_check_text(plan.source, 'source'))}"],
         Field.TITLE: [f"title: {quote(_check_text(plan.title, 'title'))}"] if plan.title else [],

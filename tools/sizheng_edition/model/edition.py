@@ -31,6 +31,7 @@ class Rule(enum.StrEnum):
     BYLINE_SPLIT = "byline-split"
     LIST_SPLIT = "list-split"
     UNWRAP = "unwrap"
+    ZERO_WIDTH = "zero-width"
     EMENDATION = "emendation"
     SCRIPT = "script"
 

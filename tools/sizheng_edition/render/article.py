@@ -18,6 +18,7 @@ from sizheng_edition.model.source import LineRef
 from sizheng_edition.render import page_paths
 from sizheng_edition.render.concordance import EDITED_RULES, Link
 from sizheng_edition.render.escape import escape
+from sizheng_edition.render.invisible import label_invisible
 from sizheng_edition.render.references import line_ref, ref, target, term_link
 
 NOTE_LABELS = {
@@ -72,9 +73,14 @@ def render_article(src: EditionSource, article: Article, find_links: LinkFinder 
 
 def _cite(article: Article) -> list[str]:
     """The citation block; its values are quoted, as MyST reads directive options as YAML."""
-    author = f":author: {json.dumps(article.author.text, ensure_ascii=False)}" if article.author else ""
-    title = f":title: {json.dumps(article.title.text, ensure_ascii=False)}"
+    author = f":author: {_quoted(article.author.text)}" if article.author else ""
+    title = f":title: {_quoted(article.title.text)}"
     return ["```{cite-article}", *filter(None, [author, title]), "```", ""]
+
+
+def _quoted(text: str) -> str:
+    # Plain text, not markup: a private-use character as its label, which a reader can copy.
+    return json.dumps(label_invisible(text), ensure_ascii=False)
 
 
 def _front_matter(article: Article) -> str:

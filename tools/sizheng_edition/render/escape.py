@@ -11,14 +11,17 @@ from __future__ import annotations
 
 import re
 
+from sizheng_edition.render.invisible import show_invisible
+
 _ASCII_PUNCT = re.compile(r"([!-/:-@\[-`{-~])")
 
 
 def escape(text: str) -> str:
-    """``text`` as MyST inline content that renders as exactly ``text``."""
+    """``text`` as MyST inline content that renders as exactly ``text``; a character no
+    reader could see (zero-width, private-use) as a visible mark (``render.invisible``)."""
     if "\n" in text or "\r" in text:
         raise ValueError("inline text cannot contain line breaks")
-    return _ASCII_PUNCT.sub(r"\\\1", text)
+    return show_invisible(_ASCII_PUNCT.sub(r"\\\1", text))
 
 
 def role_content(text: str) -> str:

@@ -1,0 +1,133 @@
+"""A catalogue of bad glossaries: each damages conf/glossary.yaml of a throwaway project,
+runs ``generate`` and ``check``, and asserts the one error line, exit status 2, no
+traceback, and nothing written (helpers in tests/test_bad_plans.py)."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import run_cli
+from test_bad_plans import Case, assert_refused, replace, whole
+
+GLOSSARY = "conf/glossary.yaml"
+FIRST = "entry '思想政治工作': "
+SECOND = "entry '思想政治教育': "
+KEYS = "term, traditional, english, rendering, rendering_source, category, definition"
+ONE_ENTRY = (
+    "- {term: 党支部, traditional: 黨支部, english: x, rendering: own, rendering_source: x, "
+    "category: concept, definition: x}\n"
+)
+
+
+def without_line(start: str):
+    """The file without its first line that starts with ``start``."""
+
+    def edit(text: str) -> str:
+        lines = text.splitlines(keepends=True)
+        at = next(k for k, line in enumerate(lines) if line.startswith(start))
+        return "".join(lines[:at] + lines[at + 1 :])
+
+    return edit
+
+
+def g(id: str, edit, at, message: str) -> Case:
+    return Case(id, edit, at, message, file=GLOSSARY)
+
+
+CASES = [
+    # -- keys misspelt, unknown or given twice -------------------------------------------------------
+    g("typo-rendering-source", replace('  rendering_source: "Xinhua', '  rendering_sorce: "Xinhua'),
+      "rendering_sorce:", FIRST + "unknown key 'rendering_sorce': did you mean 'rendering_source'?"),
+    g("typo-see-also", replace("  see_also: [思想政治教育, 党建,", "  seealso: [思想政治教育, 党建,"),
+      "seealso:", FIRST + "unknown key 'seealso': did you mean 'see_also'?"),
+    g("unknown-key", replace("  pinyin: null\n", "  pinyin: null\n  colour: red\n"),
+      "colour:", FIRST + "unknown key 'colour': expected one of: category, definition, english, note, "
+      "pinyin, rendering, rendering_source, see_also, term, traditional, variants"),
+    g("duplicate-key", replace('  english: "ideological and political work"\n',
+                               '  english: "ideological and political work"\n  english: another\n'),
+      "english: another", "duplicate key 'english': also given on line 14"),
+    # -- terms and forms ------------------------------------------------------------------------------
+    g("duplicate-term", replace("- term: 思想政治教育", "- term: 思想政治工作"),
+      33, FIRST + "term '思想政治工作' is already claimed by entry '思想政治工作' (line 11)"),
+    g("variant-claimed-twice", replace("  variants: [思政教育]", "  variants: [思政]"),
+      "variants: [思政]", SECOND + "form '思政' is already claimed by entry '思想政治工作' (line 27)"),
+    g("variant-is-another-term", replace("  variants: [思政教育]", "  variants: [医务思政]"),
+      "- term: 医务思政",
+      "entry '医务思政': form '医务思政' is already claimed by entry '思想政治教育' (line 47)"),
+    g("term-multi-line", replace("- term: 思想政治教育", "- term: |\n    思想政治\n    教育"),
+      "- term: |", "entry '思想政治 教育': 'term' is text with a line break: expected a term as "
+      "printed: one line of text, without ` < or >"),
+    g("term-with-markup", replace("- term: 思想政治教育", "- term: 思想<b>政治教育"),
+      "思想<b>", "entry '思想<b>政治教育': 'term' is '思想<b>政治教育': expected a term as "
+      "printed: one line of text, without ` < or >"),
+    g("variant-a-number", replace("  variants: [思政教育]", "  variants: [12]"),
+      "variants: [12]", SECOND + "item 1 of 'variants' is the number 12: expected a term as printed: "
+      "one line of text, without ` < or >; put it in quotes to make it text"),
+    # -- wrong types ----------------------------------------------------------------------------------
+    g("variants-not-a-list", replace("  variants: [思政教育]", "  variants: 思政教育"),
+      "variants: 思政教育", SECOND + "'variants' is '思政教育': expected a list or null"),
+    g("variants-a-mapping", replace("  variants: [思政教育]", "  variants: {form: 思政教育}"),
+      "variants: {", SECOND + "'variants' is a mapping: expected a list or null"),
+    g("definition-a-number", replace("  definition: >-\n    The Party's work",
+                                     "  definition: 5\n  note_: >-\n    The Party's work"),
+      "definition: 5", FIRST + "'definition' is the number 5: expected text, not empty; put it in quotes to "
+      "make it text"),
+    g("english-null", replace('  english: "ideological and political work"', "  english: null"),
+      "english: null", FIRST + "'english' is empty (null): expected text, not empty"),
+    g("note-a-list", replace("  note: null", "  note: [a, b]"),
+      "note: [a, b]", SECOND + "'note' is a list: expected text or null"),
+    g("entry-a-list", whole("- [党支部, 黨支部]\n"), 1,
+      "item 1 is a list: expected a glossary entry (a mapping of key: value lines)"),
+    g("entry-text", whole("- 党支部\n"), 1,
+      "item 1 is '党支部': expected a glossary entry (a mapping of key: value lines)"),
+    g("top-level-mapping", whole("term: 党支部\n"),
+      1, "the file is a mapping: expected a glossary, a list of entries"),
+    # -- values out of their set -----------------------------------------------------------------------
+    g("unknown-category", replace("  category: concept", "  category: concpet"),
+      "category: concpet", FIRST + "'category' is 'concpet': expected one of: formula, concept, institution, "
+      "office, campaign, method, document, meeting (did you mean 'concept'?)"),
+    g("unknown-rendering", replace("  rendering: official", "  rendering: offical"),
+      "rendering: offical", FIRST + "'rendering' is 'offical': expected one of: official, scholarly, own "
+      "(did you mean 'official'?)"),
+    # -- missing fields ---------------------------------------------------------------------------------
+    g("missing-rendering-source", without_line('  rendering_source: "Xinhua'),
+      "- term: 思想政治工作", FIRST + f"missing key 'rendering_source' (a glossary entry needs {KEYS})"),
+    g("missing-many", whole("- term: 党支部\n"), 1, "entry '党支部': missing keys 'traditional', 'english', "
+      f"'rendering', 'rendering_source', 'category', 'definition' (a glossary entry needs {KEYS})"),
+    # -- cross-references and pinyin ------------------------------------------------------------------------
+    g("see-also-missing-entry",
+      replace("  see_also: [思想政治教育, 党建,", "  see_also: [思想政治教肓, 党建,"),
+      "see_also: [思想政治教肓", FIRST + "'see also' names missing entry '思想政治教肓'"),
+    g("see-also-itself",
+      replace("  see_also: [思想政治工作, 网络思政, 医务思政]", "  see_also: [思想政治教育]"),
+      "see_also: [思想政治教育]", SECOND + "'see also' names itself"),
+    g("wrong-pinyin", replace('  pinyin: "yīwù sīzhèng"', '  pinyin: "yīwù sīzhàng"'),
+      "sīzhàng", "entry '医务思政': pinyin override 'yīwù sīzhàng': 'zhàng' does not begin with a "
+      "reading of 政 (zhèng, zhēng)"),
+    # -- YAML features and the file as a whole -------------------------------------------------------------
+    g("anchor", replace("  variants: [思政教育]", "  variants: &v [思政教育]"),
+      "&v", "anchor &v is not allowed: write each value out"),
+    g("empty-file", whole(""),
+      1, "the file is empty (or only comments): expected a glossary, a list of entries"),
+    g("bom", lambda text: "\ufeff" + text,
+      1, "starts with a UTF-8 byte-order mark; save the file without BOM"),
+    g("schema-of-a-plan", replace("schema/glossary.v1.schema.json", "schema/plan.v1.schema.json"), 1,
+      "names schema 'schema/plan.v1.schema.json', but a glossary is read with glossary.v1.schema.json "
+      "(docs/plans.md, 'Format versions')"),
+    g("one-entry-twice", whole(ONE_ENTRY + ONE_ENTRY), 2,
+      "entry '党支部': term '党支部' is already claimed by entry '党支部' (line 1)"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("command", ["generate", "check"])
+@pytest.mark.parametrize("case", CASES, ids=lambda c: c.id)
+def test_a_bad_glossary_is_refused_with_its_line(project, case, command):
+    assert_refused(project, case, command)
+
+
+def test_the_real_process_prints_the_same_line(project):
+    assert_refused(project, CASES[0], "generate", runner=run_cli)
+
+
+def test_the_catalogue_is_large_and_each_case_distinct():
+    assert len(CASES) >= 25
+    assert len({c.id for c in CASES}) == len(CASES)
