@@ -29,6 +29,14 @@ def without_line(start: str):
     return edit
 
 
+def without_sources(text: str) -> str:
+    """The file without the first entry's sources."""
+    lines = text.splitlines(keepends=True)
+    at = next(k for k, line in enumerate(lines) if line.startswith("  sources:"))
+    end = next(k for k in range(at + 1, len(lines)) if not lines[k].startswith("    "))
+    return "".join(lines[:at] + lines[end:])
+
+
 def g(id: str, edit, at, message: str) -> Case:
     return Case(id, edit, at, message, file=GLOSSARY)
 
@@ -41,18 +49,18 @@ CASES = [
       "seealso:", FIRST + "unknown key 'seealso': did you mean 'see_also'?"),
     g("unknown-key", replace("  pinyin: null\n", "  pinyin: null\n  colour: red\n"),
       "colour:", FIRST + "unknown key 'colour': expected one of: category, definition, english, note, "
-      "pinyin, rendering, rendering_source, see_also, term, traditional, variants"),
+      "pinyin, rendering, rendering_source, see_also, sources, term, traditional, variants"),
     g("duplicate-key", replace('  english: "ideological and political work"\n',
                                '  english: "ideological and political work"\n  english: another\n'),
       "english: another", "duplicate key 'english': also given on line 14"),
     # -- terms and forms ------------------------------------------------------------------------------
     g("duplicate-term", replace("- term: 思想政治教育", "- term: 思想政治工作"),
-      33, FIRST + "term '思想政治工作' is already claimed by entry '思想政治工作' (line 11)"),
+      39, FIRST + "term '思想政治工作' is already claimed by entry '思想政治工作' (line 11)"),
     g("variant-claimed-twice", replace("  variants: [思政教育]", "  variants: [思政]"),
-      "variants: [思政]", SECOND + "form '思政' is already claimed by entry '思想政治工作' (line 27)"),
+      "variants: [思政]", SECOND + "form '思政' is already claimed by entry '思想政治工作' (line 33)"),
     g("variant-is-another-term", replace("  variants: [思政教育]", "  variants: [医务思政]"),
       "- term: 医务思政",
-      "entry '医务思政': form '医务思政' is already claimed by entry '思想政治教育' (line 47)"),
+      "entry '医务思政': form '医务思政' is already claimed by entry '思想政治教育' (line 59)"),
     g("term-multi-line", replace("- term: 思想政治教育", "- term: |\n    思想政治\n    教育"),
       "- term: |", "entry '思想政治 教育': 'term' is text with a line break: expected a term as "
       "printed: one line of text, without ` < or >"),
@@ -110,8 +118,11 @@ CASES = [
       1, "the file is empty (or only comments): expected a glossary, a list of entries"),
     g("bom", lambda text: "\ufeff" + text,
       1, "starts with a UTF-8 byte-order mark; save the file without BOM"),
-    g("schema-of-a-plan", replace("schema/glossary.v1.schema.json", "schema/plan.v1.schema.json"), 1,
-      "names schema 'schema/plan.v1.schema.json', but a glossary is read with glossary.v1.schema.json "
+    g("official-without-sources", without_sources,
+      "  rendering: official", FIRST + "missing key 'sources': an official rendering needs at least one "
+      "source (title, publisher, date, url), or the rendering is 'own'"),
+    g("schema-of-a-plan", replace("schema/glossary.v2.schema.json", "schema/plan.v1.schema.json"), 1,
+      "names schema 'schema/plan.v1.schema.json', but a glossary is read with glossary.v2.schema.json "
       "(docs/plans.md, 'Format versions')"),
     g("one-entry-twice", whole(ONE_ENTRY + ONE_ENTRY), 2,
       "entry '党支部': term '党支部' is already claimed by entry '党支部' (line 1)"),

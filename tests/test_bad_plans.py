@@ -227,6 +227,14 @@ CASES = [
          "title: |", "'title' is text with a line break: expected one line of text, not empty"),
     Case("title-escaped-break", replace(TITLE_LINE, 'title: "a journal\\narticle"'),
          "title: ", "'title' is text with a line break: expected one line of text, not empty"),
+    # Written as escapes, hidden characters reach the parsed text: the witnesses' policy
+    # holds for it too (docs/characters.md), or an ESC in a note breaks the EPUB's XML.
+    Case("escaped-control", replace(TITLE_LINE, 'title: "a journal\\e article"'),
+         "title: ", "U+001B ESCAPE is a control character: it has no place in text"),
+    Case("escaped-bidi", replace(TITLE_LINE, 'title: "a journal \\u202e article"'),
+         "title: ", "U+202E RIGHT-TO-LEFT OVERRIDE is a bidirectional control: it has no place in text"),
+    Case("escaped-noncharacter", replace(TITLE_LINE, 'title: "a journal \\uFFFE article"'),
+         "title: ", "U+FFFE is a noncharacter: it has no place in text"),
 ]  # fmt: skip
 
 

@@ -79,7 +79,7 @@ def test_a_wrong_override_is_rejected():
 def test_anchors_are_readable_pinyin_slugs(glossary):
     by_term = glossary.by_term()
     assert by_term["思想政治工作"].anchor == "term-sixiang-zhengzhi-gongzuo"
-    assert by_term["两个维护"].anchor == "term-liangge-weihu"
+    assert by_term["两个维护"].anchor == "term-liang-ge-weihu"
     assert by_term["互联网+"].anchor == "term-hulianwang-jia"
     assert all(not e.anchor[5:].isdigit() for e in glossary.entries)
 

@@ -13,7 +13,7 @@ from typing import NoReturn, Protocol
 from sizheng_edition.errors import EditionError
 from sizheng_edition.load.schema import Format, check_modeline, validate
 from sizheng_edition.load.yaml_lines import LDict, LList, fold_lines, parse_yaml, read_text
-from sizheng_edition.model.glossary import Category, Entry, Glossary, Rendering
+from sizheng_edition.model.glossary import Category, Entry, Glossary, Rendering, Source
 from sizheng_edition.text import pinyin as py
 
 
@@ -46,19 +46,27 @@ def _entry(where: str, entry: LDict) -> Entry:
         raise EditionError(where, entry.line_of(key) if key else entry.line, f"entry {term!r}: {message}")
 
     sylls, override = _syllables(term, _optional(entry, "pinyin"), fail)
+    rendering = Rendering(_field(entry, "rendering"))
+    sources = _sources(entry)
+    if rendering is not Rendering.OWN and not sources:
+        # A label says where the English comes from; without a source one can open, it is
+        # the edition's own (format v2).
+        fail("rendering", f"missing key 'sources': an {rendering.value} rendering needs at least one source "
+             "(title, publisher, date, url), or the rendering is 'own'")  # fmt: skip
     return Entry(
         term=term,
         traditional=_field(entry, "traditional").strip(),
         pinyin=override or py.display(term, sylls),
         pinyin_override=override,
         english=fold_lines(_field(entry, "english")),
-        rendering=Rendering(_field(entry, "rendering")),
+        rendering=rendering,
         rendering_source=fold_lines(_field(entry, "rendering_source")),
         category=Category(_field(entry, "category")),
         definition=fold_lines(_field(entry, "definition")),
         variants=_terms(entry, "variants"),
         see_also=_terms(entry, "see_also"),
         note=_optional(entry, "note"),
+        sources=sources,
         yaml_line=entry.line,
     )
 
@@ -72,6 +80,22 @@ def _field(entry: LDict, key: str) -> str:
 def _optional(entry: LDict, key: str) -> str | None:
     """Text shown as a paragraph, folded to one line; absent or null is None."""
     return fold_lines(_field(entry, key)) if entry.get(key) is not None else None
+
+
+def _sources(entry: LDict) -> tuple[Source, ...]:
+    value = entry.get("sources") or []
+    assert isinstance(value, list), "the glossary schema admits only a list of sources"
+    return tuple(
+        Source(
+            title=fold_lines(_field(s, "title")),
+            publisher=fold_lines(_field(s, "publisher")),
+            date=_field(s, "date"),
+            url=_field(s, "url"),
+            quote=_optional(s, "quote"),
+        )
+        for s in value
+        if isinstance(s, LDict)
+    )
 
 
 def _terms(entry: LDict, key: str) -> tuple[str, ...]:
@@ -94,7 +118,10 @@ def _syllables(term: str, override: str | None, fail: _Fail) -> tuple[list[str],
             if len(sylls) == len(chars):
                 fail("pinyin", f"pinyin override {override!r} has more syllables than {term} has characters")
             char = chars[len(sylls)]
-            fits = sorted((r for r in py.readings(char) if rest.startswith(r)), key=len, reverse=True)
+            # A reading without its tone mark is the neutral tone (cāngying), which GB/T
+            # 16159 writes unmarked and dictionaries do not list per character.
+            readings = py.readings(char) | {py.strip_tones(r).replace("v", "ü") for r in py.readings(char)}
+            fits = sorted((r for r in readings if rest.startswith(r)), key=len, reverse=True)
             if not fits:
                 known = ", ".join(sorted(py.readings(char)))
                 problem = f"{rest!r} does not begin with a reading of {char} ({known})"

@@ -33,7 +33,7 @@ class Format(enum.Enum):
     """An editor's file format and the schema file of its current version."""
 
     PLAN = "plan.v1.schema.json"
-    GLOSSARY = "glossary.v1.schema.json"
+    GLOSSARY = "glossary.v2.schema.json"
 
     @property
     def noun(self) -> str:

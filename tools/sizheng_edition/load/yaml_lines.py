@@ -22,6 +22,7 @@ from yaml.events import AliasEvent, CollectionStartEvent, NodeEvent, ScalarEvent
 from yaml.nodes import MappingNode, Node, SequenceNode
 
 from sizheng_edition.errors import EditionError
+from sizheng_edition.text.chars import code_point, hidden_class
 
 # Python's line boundaries (str.splitlines): what the edition treats as a line break.
 LINE_BREAKS = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
@@ -100,6 +101,19 @@ class _Loader(yaml.SafeLoader):
         self.get_event()  # type: ignore[no-untyped-call]
         return document
 
+    def construct_yaml_str(self, node: yaml.ScalarNode) -> str:
+        # The reader refuses these characters written literally; a double-quoted
+        # escape ("\e", "\u202e") makes them only here.  Text from a plan or the
+        # glossary reaches every output (notes, glossary, PDF, EPUB), so the witnesses'
+        # character policy holds for it too (docs/characters.md).
+        value: str = super().construct_yaml_str(node)
+        for ch in value:
+            kind = hidden_class(ch)
+            if kind is not None and kind.rejected:
+                message = f"{code_point(ch)} is a {kind.value}: it has no place in text"
+                raise _RefusedError(_line(node), message)
+        return value
+
     def construct_mapping(self, node: MappingNode, deep: bool = False) -> LDict:
         items: dict[Hashable, object] = {}
         key_lines: dict[Hashable, int] = {}
@@ -127,6 +141,7 @@ class _Loader(yaml.SafeLoader):
 
 _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _Loader.construct_mapping)
 _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _Loader.construct_sequence)
+_Loader.add_constructor("tag:yaml.org,2002:str", _Loader.construct_yaml_str)
 
 
 def read_text(path: Path) -> str:

@@ -52,6 +52,17 @@ class Category(enum.StrEnum):
 
 
 @dataclass(frozen=True)
+class Source:
+    """A published English text that uses a rendering."""
+
+    title: str
+    publisher: str
+    date: str  # as the source shows it: YYYY-MM-DD, YYYY-MM, YYYY, or "undated"
+    url: str
+    quote: str | None = None
+
+
+@dataclass(frozen=True)
 class Entry:
     term: str
     traditional: str
@@ -59,12 +70,13 @@ class Entry:
     pinyin_override: str | None  # the YAML override, as written: the display form
     english: str
     rendering: Rendering
-    rendering_source: str
+    rendering_source: str  # a note on the rendering; for an own rendering, why it is the edition's
     category: Category
     definition: str
     variants: tuple[str, ...]
     see_also: tuple[str, ...]
     note: str | None
+    sources: tuple[Source, ...] = ()  # at least one for an official or scholarly rendering
     yaml_line: int = field(default=0, compare=False)
 
     @property

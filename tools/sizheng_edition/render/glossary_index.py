@@ -9,7 +9,7 @@ from itertools import groupby
 
 from sizheng_edition.model import labels
 from sizheng_edition.model.edition import Article
-from sizheng_edition.model.glossary import Entry, Glossary
+from sizheng_edition.model.glossary import Entry, Glossary, Source
 from sizheng_edition.render import page_paths
 from sizheng_edition.render.article_names import who
 from sizheng_edition.render.concordance import Occurrence
@@ -123,6 +123,9 @@ class _EntryWriter:
             "",
         ]
         fields = [("Category", ref(labels.glossary_category_label(e.category), e.category.label))]
+        if e.sources:
+            name = "Source" if len(e.sources) == 1 else "Sources"
+            fields.append((name, "; ".join(source_citation(s) for s in e.sources)))
         if e.variants:
             fields.append(("Also written", "、".join(f"{{lang-zh}}`{role_content(v)}`" for v in e.variants)))
         related = list(dict.fromkeys([*e.see_also, *self.cited_by.get(e.term, [])]))
@@ -150,6 +153,13 @@ class _EntryWriter:
             f"{total} time{'s' if total != 1 else ''} in {len(parts)} article{'s' if len(parts) != 1 else ''}"
         )
         return head + (": " + "; ".join(parts) if parts else "")
+
+
+def source_citation(source: Source) -> str:
+    """A rendering's source as a link: title, then publisher and date. The schema admits
+    only URLs without spaces, angle brackets, backslashes or backticks, so the URL is safe
+    as an angle-bracketed link destination."""
+    return f"[{escape(source.title)}](<{source.url}>), {escape(source.publisher)}, {escape(source.date)}"
 
 
 def _article_places(article: Article, occs: list[Occurrence]) -> str:
