@@ -35,3 +35,17 @@ def test_regenerating_the_edition_writes_nothing(project):
     stamps = {p: p.stat().st_mtime_ns for p in project.edition.rglob("*.md")}
     assert main(["--root", str(project.root), "generate"]) == 0
     assert {p: p.stat().st_mtime_ns for p in project.edition.rglob("*.md")} == stamps
+
+
+def test_a_closed_pipe_ends_quietly(tmp_path):
+    """`edition cli-reference | head`: when the reader has gone, no traceback."""
+    import subprocess
+    import sys
+
+    read_end, write_end = os.pipe()
+    os.close(read_end)  # the reader has gone before the first write: deterministic
+    cmd = [sys.executable, "-m", "sizheng_edition", "cli-reference"]
+    result = subprocess.run(cmd, stdout=write_end, stderr=subprocess.PIPE, text=True, check=False)
+    os.close(write_end)
+    assert "Traceback" not in result.stderr, result.stderr
+    assert result.returncode == 1

@@ -6,6 +6,7 @@ Kept as the first paragraph of --help."""
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -59,6 +60,11 @@ def main(argv: list[str] | None = None) -> int:
     except EditionError as err:
         print(f"error: {err}", file=sys.stderr)
         return 2
+    except BrokenPipeError:
+        # The reader of our output went away (`edition cli-reference | head`): stop
+        # quietly, as Python's documentation advises, instead of a traceback at exit.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
 
 
 def cmd_generate(args: argparse.Namespace) -> int:
