@@ -11,12 +11,21 @@ import unicodedata
 from pathlib import Path
 
 import pytest
+from conftest import ROOT
 from sizheng_edition.load.names import PAGES_BESIDE_ARTICLES, SPHINX_LABELS, reserved_reason
 from sizheng_edition.render import page_paths
 from test_bad_seeds import SEED, assert_rejected
 
 ARTICLE = "yancheng-medical-insurance-centre"  # the one article of source 003
-ARTICLE_LINE = 51  # its '- id:' line in conf/plans/003.yaml
+
+
+def id_line(key: str, article_id: str) -> int:
+    """The '- id:' line of an article in the real plan, where errors about its id point."""
+    lines = (ROOT / "conf" / "plans" / f"{key}.yaml").read_text(encoding="utf-8").splitlines()
+    return next(n for n, line in enumerate(lines, 1) if line.strip() == f"- id: {article_id}")
+
+
+ARTICLE_LINE = id_line("003", ARTICLE)
 
 
 def rename_article(project, new_id: str) -> str:
@@ -52,8 +61,8 @@ def test_same_article_id_in_two_sources(project):
     assert_rejected(
         project,
         f"{plan}:{ARTICLE_LINE}: article id 'guangyang-medical-insurance' is already used by source 000 "
-        f"({project.plans / '000.yaml'}:76); article ids name pages and labels, so each must be unique "
-        "in the edition",
+        f"({project.plans / '000.yaml'}:{id_line('000', 'guangyang-medical-insurance')}); "
+        "article ids name pages and labels, so each must be unique in the edition",
     )
 
 

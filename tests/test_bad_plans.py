@@ -108,13 +108,13 @@ CASES = [
          "fragmnets:", "unknown key 'fragmnets': did you mean 'fragments'?"),
     Case("unknown-key", replace("layout: lines", "layout: lines\ncolour: red"),
          "colour:", "unknown key 'colour': expected one of: articles, description, drops, emendations, "
-         "layout, metadata, script, source, title"),
+         "layout, metadata, original_forms, script, source, title"),
     # -- keys given twice ---------------------------------------------------------------------
     Case("duplicate-top-key",
          replace("script: converted-traditional", "script: converted-traditional\nlayout: wrapped"),
          "layout: wrapped", "duplicate key 'layout': also given on line 12"),
     Case("duplicate-fragment-key", replace("      - lines: 6-12", "      - lines: 6-12\n        lines: 6-11"),
-         "lines: 6-11", "duplicate key 'lines': also given on line 58"),
+         "lines: 6-11", "duplicate key 'lines': also given on line 128"),
     # -- wrong types --------------------------------------------------------------------------
     Case("list-for-mapping", replace("{line: 3, form: author-affiliation}", "[3, author-affiliation]"),
          "byline:", "'byline' is a list: expected a byline (a mapping of key: value lines)"),

@@ -118,7 +118,14 @@ def test_glossary_entries_read_headword_pinyin_traditional_rendering(built_pdf, 
     """The appendix is a dictionary: each entry, read back from the PDF, runs headword,
     pinyin, traditional form, rendering (Sphinx's hyphen reads back as U+2011)."""
     pages = _pages(built_pdf)
-    printed = _flat("".join(pages[i] for i in _essay_pages(built_pdf, "Glossary"))).replace("\u2011", "-")
+    # An entry may run across a page: drop each page's running head and folio, which
+    # pdftotext reads first ("Glossary 91" on rectos, "86 Glossary" on versos), before
+    # joining the pages.
+    body = [
+        re.sub(r"^\s*(?:Glossary\s+\d+|\d+\s+Glossary)\s*\n", "", pages[i])
+        for i in _essay_pages(built_pdf, "Glossary")
+    ]
+    printed = _flat("".join(body)).replace("\u2011", "-")
     for e in glossary.entries:
         entry = _flat(f"{e.term}{e.pinyin}·{e.traditional}·{e.english}")
         assert entry in printed, f"{e.term}: not headword, pinyin, traditional, rendering"

@@ -122,8 +122,8 @@ def test_heading_split_between_fragments(project):
     path = edit_plan(
         project,
         "002",
-        "      - lines: 323-689",
-        "      - lines: 323-358\n      - lines: 359-689\n        join: {kind: paragraph, reason: test}",
+        "      - lines: 340-689",
+        "      - lines: 340-358\n      - lines: 359-689\n        join: {kind: paragraph, reason: test}",
     )
     err = error_of(project)
     assert (err.path, err.line) == (str(path), yaml_line(path, "- 357-359"))

@@ -49,7 +49,7 @@ def test_every_note_is_a_footnote_linked_to_its_source_lines(built_html, article
 def test_paragraphs_are_numbered_and_citable(built_html, articles):
     article = articles["soe-branch-secretaries"]
     page = page_of(built_html, article)
-    numbers = [b.number for b in article.body if b.kind is BlockKind.PARAGRAPH]
+    numbers = [b.number for b in article.body if b.kind in (BlockKind.PARAGRAPH, BlockKind.ABSTRACT)]
     assert numbers == list(range(1, len(numbers) + 1))
     for n in numbers:
         assert f'id="p{n}" href="#p{n}"' in page

@@ -17,7 +17,7 @@ from sizheng_edition.build.matter import front_units, keyword_blocks, reference_
 from sizheng_edition.build.normalise import count_rules
 from sizheng_edition.build.units import Unit
 from sizheng_edition.model.edition import Article, Block, BlockKind, Cell, Rule
-from sizheng_edition.model.plan import ArticlePlan
+from sizheng_edition.model.plan import ArticlePlan, Script
 
 NOT_SUMMARISED = (Rule.EMENDATION, Rule.SCRIPT)  # noted one by one instead
 NUMBERED = (BlockKind.PARAGRAPH, BlockKind.ABSTRACT)
@@ -34,7 +34,7 @@ def build_article(ctx: Context, art: ArticlePlan) -> Article:
         + [block(ctx, u) for u in units + reference_units(ctx, art)]
     )
     blocks = [b for b in (title, author, affiliation, *body) if b]
-    counts = _rule_counts(blocks, units, art)
+    counts = _rule_counts(ctx, blocks, units, art)
     summary = notes.normalisation_summary(counts, ctx.source.key, _lines(blocks))
     author, title = anchor_early_drops(ctx, art, author, title)
     return Article(
@@ -54,18 +54,38 @@ def _lines(blocks: Iterable[Block]) -> list[int]:
     return sorted({n for b in blocks for n in b.lines})
 
 
-def _rule_counts(blocks: list[Block], units: list[Unit], art: ArticlePlan) -> Counter[Rule]:
-    counts = count_rules(c for b in blocks for c in b.items if isinstance(c, Cell))
+def _rule_counts(ctx: Context, blocks: list[Block], units: list[Unit], art: ArticlePlan) -> Counter[Rule]:
+    # Block by block: the last cell of one block and the first of the next are not
+    # one occurrence of anything.
+    counts: Counter[Rule] = Counter()
+    for b in blocks:
+        counts += count_rules(c for c in b.items if isinstance(c, Cell))
     for rule in NOT_SUMMARISED:
         counts.pop(rule, None)
+    if ctx.plan.script is Script.CONVERTED_TRADITIONAL:
+        counts[Rule.T2S] = _converted(ctx, blocks)
     # Each line end inside a title, heading or paragraph was unwrapped, except where
     # fragments ran on: those breaks are joins, noted as such.
-    joins = sum(len(b.lines) - 1 for b in blocks if b.kind in (BlockKind.TITLE, BlockKind.HEADING))
+    wrapped = (BlockKind.TITLE, BlockKind.HEADING, BlockKind.ABSTRACT)  # built whole, not from fragments
+    joins = sum(len(b.lines) - 1 for b in blocks if b.kind in wrapped)
     joins += sum(len(u.lines) - 1 for u in units if u.kind is BlockKind.PARAGRAPH)
     joins -= sum(1 for f in art.fragments if f.join and f.join.kind.runs_on)
     if joins:
         counts[Rule.UNWRAP] = joins
     return counts
+
+
+def _converted(ctx: Context, blocks: list[Block]) -> int:
+    """Characters the converter changed. Counted on the converted text before
+    emendations, because an emendation relabels its whole span (承擔著: the converter's
+    担 as well as the editor's 着), and the converter's work there is still its own."""
+    total = 0
+    for b in blocks:
+        cells = [c for c in b.items if isinstance(c, Cell)]
+        here = {(c.line, c.col) for c in cells}
+        lines = dict.fromkeys(c.line for c in cells)  # in reading order, as the block converted them
+        total += sum(1 for c in ctx.cells(*lines) if c.rule is Rule.T2S and (c.line, c.col) in here)
+    return total
 
 
 def _number_paragraphs(blocks: list[Block]) -> list[Block]:

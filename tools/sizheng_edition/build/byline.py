@@ -1,6 +1,6 @@
-"""Bylines: the newspaper's mark □ removed, and the line split into author and
-affiliation as the plan's form says.  The plan has been validated, so the line has
-its form."""
+"""Bylines: the witnesses' byline mark □ (on the newspaper and on the journal page)
+removed, and the line split into author and affiliation as the plan's form says.  The
+plan has been validated, so the line has its form."""
 
 from __future__ import annotations
 

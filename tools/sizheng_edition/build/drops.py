@@ -1,5 +1,6 @@
 """Dropped lines (a repeated running title, say) noted in the article they belong to:
-where its text resumes after them, or at the byline when they come before it."""
+where its text resumes after them, or at the byline when they come before it.  Lines
+moved away from under a byline are noted at that byline the same way."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import dataclasses
 
 from sizheng_edition.build import notes
 from sizheng_edition.build.context import Context
+from sizheng_edition.build.fragments import host_of_move
 from sizheng_edition.build.units import Pin, PinAt, Unit
 from sizheng_edition.model.edition import Anchor, Block, Note
 from sizheng_edition.model.plan import ArticlePlan, Drop
@@ -40,11 +42,10 @@ def pin_drops(ctx: Context, art: ArticlePlan, units: list[Unit]) -> None:
 def anchor_early_drops(
     ctx: Context, art: ArticlePlan, author: Block | None, title: Block
 ) -> tuple[Block | None, Block]:
-    """A drop before the article's text is noted after its byline, or its title if it has none."""
-    for drop in _drops_of(ctx, art):
-        if drop.lines.last > art.fragments[0].lines.first:
-            continue
-        note = _note(ctx, drop)
+    """A drop before the article's text, or lines moved away from under its byline, are
+    noted after its byline, or its title if it has none."""
+    early = [_note(ctx, d) for d in _drops_of(ctx, art) if d.lines.last <= art.fragments[0].lines.first]
+    for note in early + _moved_away(ctx, art):
         target = author or title
         anchored = dataclasses.replace(target, anchors=(*target.anchors, Anchor(len(target.items), note)))
         if author:
@@ -52,3 +53,14 @@ def anchor_early_drops(
         else:
             title = anchored
     return author, title
+
+
+def _moved_away(ctx: Context, art: ArticlePlan) -> list[Note]:
+    """The other end of each move whose lines stand under this article's byline."""
+    out = []
+    for other in ctx.plan.articles:
+        for frag in other.fragments:
+            if frag.move and other.id != art.id and host_of_move(ctx, other, frag) == art.id:
+                lines = ctx.ref(*ctx.nonblank(frag.lines.numbers()))
+                out.append(notes.moved_away(lines, frag.lines, other.id))
+    return out

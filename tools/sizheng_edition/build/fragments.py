@@ -18,7 +18,7 @@ def body_units(ctx: Context, art: ArticlePlan) -> list[Unit]:
     headings = {h.lines.first: h for h in art.headings}
     units: list[Unit] = []
     for frag in art.fragments:
-        units = _join(ctx, units, frag, _fragment_units(ctx, frag, headings))
+        units = _join(ctx, art, units, frag, _fragment_units(ctx, frag, headings))
     return units
 
 
@@ -40,14 +40,23 @@ def _fragment_units(ctx: Context, frag: Fragment, headings: dict[int, Heading]) 
     return units
 
 
-def _join(ctx: Context, done: list[Unit], frag: Fragment, new: list[Unit]) -> list[Unit]:
+def host_of_move(ctx: Context, art: ArticlePlan, frag: Fragment) -> str | None:
+    """The article whose title stands nearest above moved lines of ``art``: the one a
+    reader of the source would take them for (the other end of the move), if not ``art``."""
+    above = [(a.title.first, a.id) for a in ctx.plan.articles if a.title.first < frag.lines.first]
+    host = max(above)[1] if above else None
+    return host if host != art.id else None
+
+
+def _join(ctx: Context, art: ArticlePlan, done: list[Unit], frag: Fragment, new: list[Unit]) -> list[Unit]:
     first_line = new[0].lines[0]
     if frag.lacuna:
         new[0].lead.append(Supplied(LACUNA_MARK))
         note = notes.lacuna(ctx.ref(first_line), frag.lacuna, ctx.text(first_line))
         new[0].pins.append(Pin(first_line, PinAt.START, note))
     if frag.move:
-        note = notes.move(ctx.ref(*ctx.nonblank(frag.lines.numbers())), frag.lines, frag.move)
+        lines = ctx.ref(*ctx.nonblank(frag.lines.numbers()))
+        note = notes.move(lines, frag.lines, frag.move, host_of_move(ctx, art, frag))
         new[0].pins.append(Pin(new[0].lines[-1], PinAt.END, note))
     if frag.join is None:  # the article's first fragment
         return done + new

@@ -31,15 +31,45 @@ RULES: dict[Rule, str] = {
     Rule.MIXED_SPACE: "space between Chinese and a Latin letter or digit removed "
     "(the renderer spaces mixed scripts itself)",
     Rule.FULLWIDTH_PUNCT: "half-width , ; : ? ! ( ) in Chinese context made full-width",
-    Rule.INTERNET_PLUS: "互联网 + written 互联网+ (spaces around + removed, full-width ＋ made half-width)",
+    Rule.INTERNET_PLUS: "互联网 + written 互联网+ "
+    "(spaces around its + removed, a full-width ＋ made half-width)",
+    Rule.PLUS_SPACE: "spaces around a + joining Chinese words removed "
+    "(定期调研 + 动态跟踪 → 定期调研+动态跟踪)",
     Rule.FULLWIDTH_ALNUM: "full-width Latin letters and digits made half-width",
-    Rule.BYLINE_MARK: "the newspaper's byline mark □ and its space removed",
+    Rule.BYLINE_MARK: "the byline mark □ and its space removed",
     Rule.BYLINE_SPLIT: "space between affiliation and author in a byline removed (shown as separate fields)",
     Rule.LIST_SPLIT: "space between keywords removed (shown as a list)",
     Rule.UNWRAP: "line end inside a hard-wrapped paragraph or heading joined",
     Rule.ZERO_WIDTH: "zero-width character (ZWSP, ZWNJ, ZWJ, word joiner, a stray BOM, soft hyphen) "
     "removed; the diplomatic transcription shows it",
 }
+
+# What one occurrence of each rule is, so that a count says how many times the rule
+# applied, not how many characters it touched: a space rule applies once per gap
+# (however many spaces fill it), 互联网+ once whether one or both of its spaces went.
+UNITS: dict[Rule, str] = {
+    Rule.T2S: "converted character",
+    Rule.EDGE_SPACE: "run of spaces at a line's start or end",
+    Rule.CJK_SPACE: "gap (one space or more)",
+    Rule.MIXED_SPACE: "gap (one space or more): 营业里程 137 公里 has two",
+    Rule.FULLWIDTH_PUNCT: "mark",
+    Rule.INTERNET_PLUS: "互联网+ (its spaces and its ＋ together)",
+    Rule.PLUS_SPACE: "+ (the spaces on both its sides together)",
+    Rule.FULLWIDTH_ALNUM: "character",
+    Rule.BYLINE_MARK: "mark □ (with its space)",
+    Rule.BYLINE_SPLIT: "byline",
+    Rule.LIST_SPLIT: "gap between two keywords",
+    Rule.UNWRAP: "line end",
+    Rule.ZERO_WIDTH: "character",
+}
+
+# Rules counted per changed character; every other rule counts a run of adjacent
+# cells it changed as one occurrence.
+PER_CHARACTER = frozenset({Rule.T2S, Rule.FULLWIDTH_PUNCT, Rule.FULLWIDTH_ALNUM, Rule.ZERO_WIDTH})
+# Rules whose occurrence spans a + they leave as it is: the spaces either side of it
+# are one occurrence.
+_ACROSS_PLUS = frozenset({Rule.INTERNET_PLUS, Rule.PLUS_SPACE})
+_INTERNET = "互联网"
 
 _HALF_TO_FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
 
@@ -82,6 +112,8 @@ def remove_spaces(cells: tuple[Cell, ...]) -> tuple[Cell, ...]:
             continue
         left, right = _visible_neighbour(work, i, -1), _visible_neighbour(work, i, 1)
         rule = _space_rule(left, right)
+        if rule is Rule.PLUS_SPACE and _after_internet(work, _plus_index(work, i, left)):
+            rule = Rule.INTERNET_PLUS
         if rule:
             work[i] = _set(cell, "", rule)
     return tuple(work)
@@ -91,12 +123,33 @@ def _space_rule(left: str, right: str) -> Rule | None:
     if not left or not right:
         return None
     if "+" in (left, right) and (is_cjk(left) or is_cjk(right)):
-        return Rule.INTERNET_PLUS
+        return Rule.PLUS_SPACE  # 互联网+ is told apart by the caller, which sees more text
     if is_cjk(left) and is_cjk(right):
         return Rule.CJK_SPACE
     if (is_cjk(left) and is_alnum_ascii(right)) or (is_alnum_ascii(left) and is_cjk(right)):
         return Rule.MIXED_SPACE
     return None
+
+
+def _plus_index(cells: list[Cell], index: int, left: str) -> int:
+    """The index of the + beside the space at ``index`` (before it if ``left`` is one)."""
+    step = -1 if left == "+" else 1
+    i = index + step
+    while cells[i].out != "+":
+        i += step
+    return i
+
+
+def _after_internet(cells: list[Cell], plus: int) -> bool:
+    """Whether the visible text just before the + at ``plus`` ends in 互联网."""
+    before = ""
+    i = plus - 1
+    while i >= 0 and len(before) < len(_INTERNET):
+        out = cells[i].out
+        if out and not all(c in WHITESPACE for c in out):
+            before = out + before
+        i -= 1
+    return before.endswith(_INTERNET)
 
 
 def widen_punctuation(cells: tuple[Cell, ...]) -> tuple[Cell, ...]:
@@ -112,10 +165,11 @@ def widen_punctuation(cells: tuple[Cell, ...]) -> tuple[Cell, ...]:
 
 
 def narrow_forms(cells: tuple[Cell, ...]) -> tuple[Cell, ...]:
-    out = []
+    out: list[Cell] = []
     for cell in cells:
         code = ord(cell.out) if len(cell.out) == 1 else 0
-        if cell.out == "＋":
+        # Only the ＋ of 互联网＋ is the rule's; any other ＋ is printed as it stands.
+        if cell.out == "＋" and _after_internet([*out, cell], len(out)):
             cell = _set(cell, "+", Rule.INTERNET_PLUS)
         elif 0xFF10 <= code <= 0xFF19 or 0xFF21 <= code <= 0xFF3A or 0xFF41 <= code <= 0xFF5A:
             cell = _set(cell, chr(code - 0xFEE0), Rule.FULLWIDTH_ALNUM)
@@ -143,4 +197,16 @@ def normalise(cells: tuple[Cell, ...], punctuation: bool = True) -> tuple[Cell, 
 
 
 def count_rules(cells: Iterable[Cell]) -> Counter[Rule]:
-    return Counter(c.rule for c in cells if c.rule)
+    """Occurrences of each rule in one run of cells (a block), in the unit ``UNITS``
+    names: a changed character for the rules in ``PER_CHARACTER``, otherwise a run of
+    adjacent cells the rule changed (for the + rules, a run that may pass over the +)."""
+    counts: Counter[Rule] = Counter()
+    open_rule: Rule | None = None  # the rule of the run the previous cell belongs to
+    for cell in cells:
+        rule = cell.rule
+        if rule is None and open_rule in _ACROSS_PLUS and cell.out == "+":
+            continue  # the + inside 互联网 + 思政 does not end its occurrence
+        if rule is not None and (rule in PER_CHARACTER or rule is not open_rule):
+            counts[rule] += 1
+        open_rule = rule
+    return counts

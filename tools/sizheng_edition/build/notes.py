@@ -48,8 +48,18 @@ def join(lines: tuple[LineRef, ...], join: Join, before: str, after: str) -> Not
     return Note(NoteKind.JOIN, f"{evidence} {kind} {_sentence(join.reason)}", lines)
 
 
-def move(lines: tuple[LineRef, ...], span: LineRange, reason: str) -> Note:
-    return Note(NoteKind.MOVE, f"Lines {span} are moved here. {_sentence(reason)}", lines)
+def move(lines: tuple[LineRef, ...], span: LineRange, reason: str, host: str | None) -> Note:
+    """The note where moved lines are printed; ``host`` is the article they stand under."""
+    return Note(NoteKind.MOVE, f"Lines {span} are moved here. {_sentence(reason)}", lines, see=host)
+
+
+def moved_away(lines: tuple[LineRef, ...], span: LineRange, receiver: str) -> Note:
+    """The note at the other end of a move: the article whose byline stands over the lines."""
+    text = (
+        f"Lines {span}, printed in the source between this article's byline and its text, "
+        "belong to another article and are printed there."
+    )
+    return Note(NoteKind.MOVE, text, lines, see=receiver)
 
 
 def lacuna(lines: tuple[LineRef, ...], reason: str, first_line: str) -> Note:
@@ -72,9 +82,12 @@ def emendation(lines: tuple[LineRef, ...], em: Emendation) -> Note:
         text = f"Line {n} prints “{em.find}”, kept as printed (sic); perhaps “{em.replace}”."
         return Note(NoteKind.SIC, f"{text} {_sentence(em.reason)}", lines)
     if em.kind is EmendationKind.SCRIPT:
-        text = f"Conversion of line {n} gives “{em.find}”; corrected to “{em.replace}”."
-    else:
-        text = f"Line {n} prints “{em.find}”; emended to “{em.replace}”."
+        text = (
+            f"The witness is right here: the edition's converter (OpenCC t2s) turns line {n} into "
+            f"“{em.find}”, and its output, not the witness, is corrected to “{em.replace}”."
+        )
+        return Note(NoteKind.CONVERSION, f"{text} {_sentence(em.reason)}", lines)
+    text = f"Line {n} prints “{em.find}”; emended to “{em.replace}”."
     return Note(NoteKind.EMENDATION, f"{text} {_sentence(em.reason)}", lines)
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from sizheng_edition.build.article import build_article
 from sizheng_edition.build.context import Context
 from sizheng_edition.build.fates import discards, dispositions
+from sizheng_edition.build.original_forms import original_forms
 from sizheng_edition.build.validate import validate
 from sizheng_edition.model.edition import EditionSource
 from sizheng_edition.model.plan import Plan
@@ -29,4 +30,5 @@ def build_source(source: Source, plan: Plan) -> EditionSource:
         articles=articles,
         dispositions=dispositions(ctx, articles),
         discards=discards(ctx),
+        original_forms=original_forms(source, plan),
     )

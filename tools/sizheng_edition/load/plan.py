@@ -31,6 +31,7 @@ from sizheng_edition.model.plan import (
     Layout,
     LineRange,
     Metadata,
+    OriginalForm,
     Plan,
     Script,
 )
@@ -58,6 +59,7 @@ def parse_plan(data: object, where: str) -> Plan:
         drops=tuple(_drop(n) for n in top.nodes("drops")),
         emendations=tuple(_emendation(n) for n in top.nodes("emendations")),
         articles=tuple(_article(n) for n in top.nodes("articles")),
+        original_forms=tuple(_original_form(n) for n in top.nodes("original_forms")),
     )
 
 
@@ -146,6 +148,10 @@ def _emendation(n: _Node) -> Emendation:
         reason=n.text("reason"),
         yaml_line=n.line,
     )
+
+
+def _original_form(n: _Node) -> OriginalForm:
+    return OriginalForm(n.line_text("form"), n.line_text("correct"), n.text("reason"), yaml_line=n.line)
 
 
 def _article(n: _Node) -> ArticlePlan:

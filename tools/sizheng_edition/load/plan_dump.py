@@ -31,8 +31,10 @@ from sizheng_edition.model.plan import (
     Heading,
     LineRange,
     Metadata,
+    OriginalForm,
     Plan,
 )
+from sizheng_edition.text.chars import code_point, hidden_class
 
 
 class Field(enum.Enum):
@@ -46,6 +48,7 @@ class Field(enum.Enum):
     METADATA = "metadata"
     DROPS = "drops"
     EMENDATIONS = "emendations"
+    ORIGINAL_FORMS = "original_forms"
     ARTICLES = "articles"
 
 
@@ -140,6 +143,9 @@ def _check_text(value: str, what: str) -> str:
         raise ValueError(
             f"{what} {value!r} is empty, has white space at an end or a line break: it would not read back"
         )
+    refused = [ch for ch in value if (kind := hidden_class(ch)) is not None and kind.rejected]
+    if refused:  # the loader refuses these in any text (docs/characters.md)
+        raise ValueError(f"{what} {value!r} holds {code_point(refused[0])}: it would not read back")
     return value
 
 
@@ -155,9 +161,10 @@ def dump_plan(plan: Plan, comments: Comments = NO_COMMENTS) -> str:
         Field.METADATA: _list("metadata", [_metadata(m) for m in plan.metadata]),
         Field.DROPS: _list("drops", [_drop(d) for d in plan.drops]),
         Field.EMENDATIONS: _list("emendations", [_emendation(e) for e in plan.emendations]),
+        Field.ORIGINAL_FORMS: _list("original_forms", [_original_form(f) for f in plan.original_forms]),
         Field.ARTICLES: _articles(plan.articles, comments),
     }
-    spaced = (Field.METADATA, Field.DROPS, Field.EMENDATIONS, Field.ARTICLES)
+    spaced = (Field.METADATA, Field.DROPS, Field.EMENDATIONS, Field.ORIGINAL_FORMS, Field.ARTICLES)
     for field in Field:
         body = sections[field]
         if field in spaced and body:
@@ -202,6 +209,16 @@ def _emendation(e: Emendation) -> list[str]:
             ("replace", quote(_check_text(e.replace, "replace"))),
             ("kind", token(e.kind.value)),
             ("reason", quote(_check_text(e.reason, "reason"))),
+        ]
+    )
+
+
+def _original_form(f: OriginalForm) -> list[str]:
+    return _item(
+        [
+            ("form", quote(_check_text(f.form, "form"))),
+            ("correct", quote(_check_text(f.correct, "correct"))),
+            ("reason", quote(_check_text(f.reason, "reason"))),
         ]
     )
 

@@ -26,6 +26,7 @@ class Rule(enum.StrEnum):
     MIXED_SPACE = "mixed-space"
     FULLWIDTH_PUNCT = "fullwidth-punct"
     INTERNET_PLUS = "internet-plus"
+    PLUS_SPACE = "plus-space"
     FULLWIDTH_ALNUM = "fullwidth-alnum"
     BYLINE_MARK = "byline-mark"
     BYLINE_SPLIT = "byline-split"
@@ -58,7 +59,8 @@ class NoteKind(enum.Enum):
     JOIN = "join"
     MOVE = "move"
     LACUNA = "lacuna"
-    EMENDATION = "emendation"
+    EMENDATION = "emendation"  # the witness is wrong; the edition corrects it
+    CONVERSION = "conversion"  # the edition's own converter is wrong; the witness is right
     SIC = "sic"
     DROP = "dropped line"
     NORMALISATION = "normalisation summary"
@@ -69,6 +71,8 @@ class Note:
     kind: NoteKind
     text: str  # English; may quote Chinese; plain text, escaped when rendered
     lines: tuple[LineRef, ...]
+    # A move is noted at both ends: the other article (same source), which the page links.
+    see: str | None = None
 
 
 class BlockKind(enum.Enum):
@@ -162,6 +166,17 @@ class Discard:
 
 
 @dataclass(frozen=True)
+class OriginalForm:
+    """A form of a converted-traditional witness that its converter got wrong, with the
+    lines where it occurs (found in the witness, one entry per occurrence)."""
+
+    form: str
+    correct: str
+    reason: str
+    lines: tuple[int, ...]
+
+
+@dataclass(frozen=True)
 class EditionSource:
     """One witness turned into articles, with the fate of every line."""
 
@@ -174,3 +189,4 @@ class EditionSource:
     articles: tuple[Article, ...]
     dispositions: tuple[Disposition, ...]
     discards: tuple[Discard, ...] = field(default=())
+    original_forms: tuple[OriginalForm, ...] = field(default=())

@@ -134,6 +134,17 @@ class Emendation:
 
 
 @dataclass(frozen=True)
+class OriginalForm:
+    """A machine-conversion error of a converted-traditional witness: the form as printed
+    and the traditional form it should have been (listed, never corrected, in the original)."""
+
+    form: str
+    correct: str
+    reason: str
+    yaml_line: int = field(default=0, compare=False)
+
+
+@dataclass(frozen=True)
 class Plan:
     path: str = field(compare=False)
     source: str
@@ -145,3 +156,4 @@ class Plan:
     drops: tuple[Drop, ...]
     emendations: tuple[Emendation, ...]
     articles: tuple[ArticlePlan, ...]
+    original_forms: tuple[OriginalForm, ...] = ()

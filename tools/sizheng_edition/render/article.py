@@ -12,20 +12,26 @@ from collections.abc import Callable, Sequence
 
 from sizheng_edition.build.normalise import RULES
 from sizheng_edition.model import labels
-from sizheng_edition.model.edition import Article, Block, BlockKind, Cell, EditionSource, Note, NoteKind
+from sizheng_edition.model.edition import Article, Block, BlockKind, Cell, EditionSource, Note, NoteKind, Rule
 from sizheng_edition.model.plan import Script
 from sizheng_edition.model.source import LineRef
 from sizheng_edition.render import page_paths
+from sizheng_edition.render.article_names import who
 from sizheng_edition.render.concordance import EDITED_RULES, Link
-from sizheng_edition.render.escape import escape
+from sizheng_edition.render.escape import escape, role_content
 from sizheng_edition.render.invisible import label_invisible
-from sizheng_edition.render.references import line_ref, ref, target, term_link
+from sizheng_edition.render.references import line_ref, paragraph_ref, ref, target, term_link
+
+# The sign of each edited rule in the text (edition.css): an emendation corrects the
+# witness, a conversion only the edition's converter, so the reader must tell them apart.
+SIGN_OF = {Rule.EMENDATION: "emended", Rule.SCRIPT: "converted"}
 
 NOTE_LABELS = {
     NoteKind.JOIN: "Join",
     NoteKind.MOVE: "Move",
     NoteKind.LACUNA: "Lacuna",
     NoteKind.EMENDATION: "Emendation",
+    NoteKind.CONVERSION: "Conversion",
     NoteKind.SIC: "Sic",
     NoteKind.DROP: "Dropped line",
     NoteKind.NORMALISATION: "Normalisation summary",
@@ -35,16 +41,32 @@ NOTE_LABELS = {
 class _Notes:
     """Numbers the notes of one page in reading order and keeps their texts."""
 
-    def __init__(self, source_file: str) -> None:
-        self.source_file = source_file
+    def __init__(self, src: EditionSource) -> None:
+        self.src = src
         self.defs: list[str] = []
 
     def mark(self, note: Note) -> str:
         label = f"n{len(self.defs) + 1}"  # a footnote's name on this page only: not a citable label
         lines = ", ".join(line_ref(r, str(r.line)) for r in note.lines)
-        where = f"{escape(self.source_file)}, line{'s' if len(note.lines) > 1 else ''} {lines}"
-        self.defs.append(f"[^{label}]: **{NOTE_LABELS[note.kind]}** ({where}). {escape(note.text)}")
+        where = f"{escape(self.src.source.name)}, line{'s' if len(note.lines) > 1 else ''} {lines}"
+        text = f"**{NOTE_LABELS[note.kind]}** ({where}). {escape(note.text)}{_see(self.src, note)}"
+        self.defs.append(f"[^{label}]: {text}")
         return f"[^{label}]"
+
+
+def _see(src: EditionSource, note: Note) -> str:
+    """The link to the other end of a move: the article, and the paragraph that prints
+    the note's lines if that article prints them."""
+    other = next((a for a in src.articles if a.id == note.see), None)
+    if other is None:
+        return ""
+    name = f"{who(other)}, {other.title.text}"
+    where = next(
+        (d.paragraph for d in src.dispositions if d.line == note.lines[0].line and d.article == other.id),
+        None,
+    )
+    para = f", {paragraph_ref(other.id, where)}" if where is not None else ""
+    return f" See {ref(labels.article_label(other.id), name)}{para}."
 
 
 LinkFinder = Callable[[Block], list[Link]]
@@ -55,7 +77,7 @@ def _no_links(block: Block) -> list[Link]:
 
 
 def render_article(src: EditionSource, article: Article, find_links: LinkFinder = _no_links) -> str:
-    notes = _Notes(src.source.name)
+    notes = _Notes(src)
     out = [
         _front_matter(article),
         target(labels.article_label(article.id)),
@@ -66,6 +88,7 @@ def render_article(src: EditionSource, article: Article, find_links: LinkFinder 
     out += _byline(src, article, notes)
     out += _provenance(src, article)
     out += _body(src, article, notes, find_links)
+    out += _original_forms(src, article)
     out += _cite(article)
     out += ["", *notes.defs, ""] if notes.defs else []
     return "\n".join(out).rstrip("\n") + "\n"
@@ -94,11 +117,12 @@ def _inline(block: Block, notes: _Notes, links: Sequence[Link] = ()) -> str:
         marks.setdefault(anchor.after, []).append(notes.mark(anchor.note))
     starts = {link.first: link for link in links}
     parts: list[str] = []
-    run: list[str] = []  # consecutive emended characters, shown as one span
+    run: list[str] = []  # consecutive edited characters of one rule, shown as one span
+    sign = ""
 
     def flush() -> None:
         if run:
-            parts.append(f"[{escape(''.join(run))}]{{.emended}}")
+            parts.append(f"[{escape(''.join(run))}]{{.{sign}}}")
             run.clear()
 
     i = 0
@@ -112,6 +136,9 @@ def _inline(block: Block, notes: _Notes, links: Sequence[Link] = ()) -> str:
             item = block.items[i]
             text = item.out if isinstance(item, Cell) else item.text
             if isinstance(item, Cell) and item.rule in EDITED_RULES:
+                if SIGN_OF[item.rule] != sign:
+                    flush()
+                    sign = SIGN_OF[item.rule]
                 run.append(text)
             else:
                 flush()
@@ -148,6 +175,43 @@ def _original_text(raw: str) -> list[str]:
     return ["```{lang} zh-Hant", ":class: original", "", escape(raw.strip()), "```", ""]
 
 
+def _original_forms(src: EditionSource, article: Article) -> list[str]:
+    """The apparatus to the traditional original: the converter's errors it keeps, each
+    with its correct form and the lines of this article where it occurs."""
+    printed = {n for b in article.blocks for n in b.lines}
+    rows = []
+    for f in src.original_forms:
+        lines = [n for n in f.lines if n in printed]
+        if not lines:
+            continue
+        where = ", ".join(
+            line_ref(LineRef(src.source.key, n)) + (f" (×{lines.count(n)})" if lines.count(n) > 1 else "")
+            for n in dict.fromkeys(lines)
+        )
+        form, correct = (f"{{lang-zht}}`{role_content(t)}`" for t in (f.form, f.correct))
+        rows.append(f"| {form} | {correct} | {where} | {escape(f.reason)} |")
+    if not rows:
+        return []
+    return [
+        "````{lang} en",
+        ":class: original-forms",
+        "",
+        "```{rubric} Conversion errors in the traditional original",
+        "```",
+        "",
+        "The witness was converted from simplified by machine. Where one simplified character "
+        "stands for two traditional ones, the converter often kept the simplified form. The "
+        "grey original above keeps these forms as printed; they are listed here with the form a "
+        "correct traditional text has. The simplified reading text is not affected.",
+        "",
+        "| Printed | Correct | Lines | Why |",
+        "|---|---|---|---|",
+        *rows,
+        "````",
+        "",
+    ]
+
+
 def _provenance(src: EditionSource, article: Article) -> list[str]:
     spans = ", ".join(_span_link(src, a, b) for a, b in _spans(src, article))
     here = page_paths.article(article.source, article.id)
@@ -164,8 +228,58 @@ def _provenance(src: EditionSource, article: Article) -> list[str]:
         f"({escape(src.source.name)}), lines {spans}.",
         "",
         f"**Normalisation summary** {summary or 'none'}. {{doc}}`The rules <{rules}>`.",
+        *_as_printed(src, article),
         "```",
         "",
+    ]
+
+
+def _as_printed(src: EditionSource, article: Article) -> list[str]:
+    """Where the edition's layout departs from the witness's: said, with the line."""
+    said = [*_affiliation_place(src, article), *_column_label(src, article)]
+    if any(b.kind is BlockKind.ABSTRACT for b in article.body):
+        said.append(
+            "The witness prints the abstract without a label; the rubric “Abstract” is the "
+            "editor's, and the abstract is numbered ¶1 with the body."
+        )
+    return ["", f"**As printed** {' '.join(said)}"] if said else []
+
+
+def _affiliation_place(src: EditionSource, article: Article) -> list[str]:
+    author, affil = article.author, article.affiliation
+    if author is None or affil is None:
+        return []
+    at = line_ref(LineRef(src.source.key, affil.lines[0]))
+    first_body = min((n for b in article.body for n in b.lines), default=affil.lines[0])
+    if affil.lines[0] > first_body:
+        return [
+            f"The witness prints the affiliation at the foot of the article (line {at}); "
+            "the edition gives it under the byline."
+        ]
+    author_col = min(c.col for c in author.items if isinstance(c, Cell) and c.out)
+    affil_cells = [c for c in affil.items if isinstance(c, Cell) and c.out]
+    if affil.lines == author.lines and affil_cells and affil_cells[0].col < author_col:
+        return [
+            f"The witness prints the affiliation before the name on the byline (line {at}); "
+            "the edition gives the name first."
+        ]
+    return []
+
+
+def _column_label(src: EditionSource, article: Article) -> list[str]:
+    """The journal's column label, stated on the article it stands over."""
+    labels_ = [d for d in src.dispositions if d.metadata_key == "column"]
+    if not labels_:
+        return []
+    label = labels_[0]
+    text = escape(src.source.line(label.line).strip())
+    at = line_ref(LineRef(src.source.key, label.line))
+    first = min(a.title.lines[0] for a in src.articles)
+    if article.title.lines[0] == first and label.line < first:
+        return [f"Printed under the journal's column label {text} (line {at})."]
+    return [
+        f"The journal's column label {text} (line {at}) stands once, over the first article "
+        "on the page; the witness does not say whether it covers this one too."
     ]
 
 

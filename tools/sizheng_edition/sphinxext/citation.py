@@ -21,6 +21,20 @@ def _zh(text: str) -> lang_inline:
     return lang_inline(text, text, lang="zh-Hans")
 
 
+# Chicago puts an article title in double quotation marks, so the title's own quotation
+# marks alternate: double become single and single double (CMOS 14.94, 11.7).
+_INNER = str.maketrans({"“": "‘", "”": "’", "‘": "“", "’": "”", '"': "‘"})
+
+
+def chicago_title(title: str) -> str:
+    """``title`` as it stands inside Chicago's double quotation marks."""
+    inner = title.translate(_INNER)
+    if '"' in title:  # straight marks: open and close alternate through the title
+        marks = iter("‘’" * title.count('"'))
+        inner = "".join(next(marks) if c == '"' else c.translate(_INNER) for c in title)
+    return inner
+
+
 class _Cite(SphinxDirective):
     def url(self) -> nodes.Node:
         page = f"{self.env.docname}.html"
@@ -60,11 +74,12 @@ class CiteArticle(_Cite):
         author, title = self.options.get("author", ""), self.options["title"]
         who = [_zh(author), nodes.Text(". ")] if author else []
         chicago = [
-            *who, nodes.Text("“"), _zh(title), nodes.Text(".” In "),
+            *who, nodes.Text("“"), _zh(chicago_title(title)), nodes.Text(".” In "),
             nodes.emphasis(self.edition, self.edition),
             nodes.Text(f", edited by {self.editors.lower()}. Version {self.version}. "),
             self.url(), nodes.Text("."),
         ]  # fmt: skip
+        # GB/T 7714 does not quote a title, so it keeps its own marks as printed.
         gbt = [
             *who, _zh(title), nodes.Text(f"[EB/OL]//{self.editors}. {self.edition}. "),
             _zh(f"{self.version}版. [引用日期]. "), self.url(), nodes.Text("."),

@@ -82,7 +82,8 @@ def essays(articles: list[Article]) -> list[Essay]:
         units = tuple(
             (b.kind is BlockKind.HEADING, b.text)
             for b in a.body
-            if b.kind in (BlockKind.HEADING, BlockKind.PARAGRAPH)
+            # An abstract the witness prints without a label is prose on the page.
+            if b.kind in (BlockKind.HEADING, BlockKind.PARAGRAPH, BlockKind.ABSTRACT)
         )
         affiliation = a.affiliation.text if a.affiliation else None
         out.append(Essay(a.id, a.title.text, a.author.text if a.author else "佚名", affiliation, units))

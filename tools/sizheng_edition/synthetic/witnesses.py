@@ -55,8 +55,10 @@ def _head(page: _Page, article: Article, truth: Truth) -> int:
 
 
 def _body(article: Article) -> list[tuple[BlockKind, str]]:
-    kinds = (BlockKind.PARAGRAPH, BlockKind.HEADING)
-    return [(b.kind, b.text) for b in article.body if b.kind in kinds and "〔" not in b.text]
+    # An abstract the witness prints without a label is, on the page, a paragraph of prose.
+    prose = {BlockKind.PARAGRAPH: BlockKind.PARAGRAPH, BlockKind.ABSTRACT: BlockKind.PARAGRAPH}
+    kinds = {**prose, BlockKind.HEADING: BlockKind.HEADING}
+    return [(kinds[b.kind], b.text) for b in article.body if b.kind in kinds and "〔" not in b.text]
 
 
 def rewrap(article: Article, width: int) -> Synthetic:
