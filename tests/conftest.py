@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from sizheng_edition.pipeline import load_edition
 from sizheng_edition.project import ProjectPaths
+from sphinx.testing.util import SphinxTestApp
 
 pytest_plugins = ["sphinx.testing.fixtures"]
 
@@ -227,3 +228,15 @@ def built_epub(rtd_repo, rtd_output) -> Path:
     """The EPUB file."""
     rtd_sphinx("epub", rtd_repo / "edition", rtd_output / "epub")
     return next((rtd_output / "epub").glob("*.epub"))
+
+
+def build_root(app: SphinxTestApp) -> SphinxTestApp:
+    """Build a test root's app (``@pytest.mark.sphinx``); any warning fails the test."""
+    app.build()
+    assert not app.warning.getvalue(), app.warning.getvalue()
+    return app
+
+
+def read_output(app: SphinxTestApp, name: str) -> str:
+    """A file the app wrote, as text."""
+    return (Path(app.outdir) / name).read_text(encoding="utf-8")

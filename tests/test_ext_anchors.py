@@ -6,18 +6,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import build_root as build
+from conftest import read_output as read
 from sizheng_edition.sphinxext.anchors import numbered_anchor
 from sphinx.testing.util import SphinxTestApp
-
-
-def build(app: SphinxTestApp) -> SphinxTestApp:
-    app.build()
-    assert not app.warning.getvalue(), app.warning.getvalue()
-    return app
-
-
-def read(app: SphinxTestApp, name: str) -> str:
-    return (Path(app.outdir) / name).read_text(encoding="utf-8")
 
 
 @pytest.mark.sphinx("html", testroot="anchors", warningiserror=True)

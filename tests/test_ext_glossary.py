@@ -8,20 +8,12 @@ import time
 from pathlib import Path
 
 import pytest
+from conftest import build_root as build
+from conftest import read_output as read
 from sizheng_edition.sphinxext.glossary_domain import GlossaryTerm, glossary_domain
 from sphinx.testing.util import SphinxTestApp
 
 TWO_SKINS = GlossaryTerm("glossary", "term-liang-zhang-pi", "liǎng zhāng pí", "two skins")
-
-
-def build(app: SphinxTestApp) -> SphinxTestApp:
-    app.build()
-    assert not app.warning.getvalue(), app.warning.getvalue()
-    return app
-
-
-def read(app: SphinxTestApp, name: str) -> str:
-    return (Path(app.outdir) / name).read_text(encoding="utf-8")
 
 
 def rewrite(path: Path, text: str) -> None:

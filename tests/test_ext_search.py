@@ -4,22 +4,13 @@ jieba segments the text, and every pair of adjacent Han characters is indexed.""
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import build_root as build
+from conftest import read_output as read
 from sizheng_edition.sphinxext.search import han_pairs
 from sphinx.testing.util import SphinxTestApp
-
-
-def build(app: SphinxTestApp) -> SphinxTestApp:
-    app.build()
-    assert not app.warning.getvalue(), app.warning.getvalue()
-    return app
-
-
-def read(app: SphinxTestApp, name: str) -> str:
-    return (Path(app.outdir) / name).read_text(encoding="utf-8")
 
 
 def search_terms(app: SphinxTestApp) -> dict[str, Any]:
