@@ -78,6 +78,18 @@ def articles(edition):
     return {a.id: a for src in edition for a in src.articles}
 
 
+FROZEN_MATERIAL = ROOT / "tests" / "data" / "draft" / "material.json"
+
+
+@pytest.fixture(scope="session")
+def frozen_articles():
+    """The synthetic generators' material, frozen apart from editorial decisions
+    (sizheng_edition.synthetic.material): the draft's recorded scores measure the draft."""
+    from sizheng_edition.synthetic.material import thaw
+
+    return {a.id: a for a in thaw(FROZEN_MATERIAL.read_text(encoding="utf-8"))}
+
+
 def copy_edition_skeleton(dest: Path) -> None:
     """The hand-written part of edition/ (conf.py, pages, LaTeX support), without generated
     pages, and the pyproject.toml beside it."""

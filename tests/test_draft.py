@@ -58,10 +58,10 @@ def test_draft_finds_the_joins_and_the_move_on_the_newspaper_page(edition):
     assert [f.lines[0] for f in moved] == [7]
 
 
-def test_draft_on_rewrapped_articles(articles):
+def test_draft_on_rewrapped_articles(frozen_articles):
     results = []
     for width in (16, 24, 32):
-        for article in articles.values():
+        for article in frozen_articles.values():
             synthetic = rewrap(article, width)
             results.append(evaluate_truth(draft(witness(synthetic.text)).structure, synthetic.truth))
     scores = total(results)
@@ -70,8 +70,8 @@ def test_draft_on_rewrapped_articles(articles):
     assert scores["headings"].precision >= 0.99 and scores["headings"].recall >= 0.96
 
 
-def test_draft_on_interleaved_columns(articles):
-    pool = sorted(articles.values(), key=lambda a: a.id)
+def test_draft_on_interleaved_columns(frozen_articles):
+    pool = sorted(frozen_articles.values(), key=lambda a: a.id)
     results = []
     for seed in range(20):
         chosen = random.Random(seed).sample(pool, 2 + seed % 2)
