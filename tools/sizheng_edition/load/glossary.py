@@ -18,7 +18,7 @@ from sizheng_edition.text import pinyin as py
 
 
 def load_glossary(path: Path) -> Glossary:
-    text = read_text(path)
+    text = read_text(path, "glossary")
     check_modeline(text, str(path), Format.GLOSSARY)
     return parse_glossary(parse_yaml(text, str(path)), str(path))
 

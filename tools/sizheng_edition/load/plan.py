@@ -40,7 +40,7 @@ T = TypeVar("T")
 
 
 def load_plan(path: Path) -> Plan:
-    text = read_text(path)
+    text = read_text(path, "plan")
     check_modeline(text, str(path), Format.PLAN)
     return parse_plan(parse_yaml(text, str(path)), str(path))
 

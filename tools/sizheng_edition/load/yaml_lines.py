@@ -22,6 +22,7 @@ from yaml.events import AliasEvent, CollectionStartEvent, NodeEvent, ScalarEvent
 from yaml.nodes import MappingNode, Node, SequenceNode
 
 from sizheng_edition.errors import EditionError
+from sizheng_edition.load.files import read_input
 from sizheng_edition.text.chars import code_point, hidden_class
 
 # Python's line boundaries (str.splitlines): what the edition treats as a line break.
@@ -144,12 +145,10 @@ _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _Loader
 _Loader.add_constructor("tag:yaml.org,2002:str", _Loader.construct_yaml_str)
 
 
-def read_text(path: Path) -> str:
-    """An editor's file as text: readable, UTF-8, no byte-order mark."""
-    try:
-        data = path.read_bytes()
-    except OSError as err:
-        raise EditionError(str(path), None, f"cannot read: {err.strerror or err}") from None
+def read_text(path: Path, what: str) -> str:
+    """An editor's file (``what``: the plan, the glossary) as text: a regular file,
+    readable, UTF-8, no byte-order mark."""
+    data = read_input(path, what)  # the one strict reader of every input file
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as err:
@@ -163,11 +162,6 @@ def read_text(path: Path) -> str:
         raise EditionError(str(path), 1, "starts with a UTF-8 byte-order mark; save the file without BOM")
     # Universal newlines, as an editor counts lines: CRLF and CR files number their lines alike.
     return text.replace("\r\n", "\n").replace("\r", "\n")
-
-
-def load_yaml(path: Path) -> object:
-    """Parse ``path``; malformed YAML becomes an EditionError naming file and line."""
-    return parse_yaml(read_text(path), str(path))
 
 
 def parse_yaml(text: str, where: str) -> object:
