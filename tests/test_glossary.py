@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import random
+
 import pytest
 from sizheng_edition.errors import EditionError
 from sizheng_edition.load.glossary import parse_glossary
 from sizheng_edition.load.yaml_lines import parse_yaml
-from sizheng_edition.render.concordance import links, occurrences
+from sizheng_edition.render.concordance import links, occurrences, scan
 from sizheng_edition.text.pinyin import syllables
 from sizheng_edition.text.termmatch import TermMatcher
 
@@ -159,27 +161,81 @@ def test_matching_does_not_depend_on_glossary_order():
     assert one == two == [(0, "b"), (5, "c")]
 
 
+def test_a_term_inside_another_and_overlapping_variants():
+    # 思政 sits inside 思政工作 and 工作; 政工 overlaps both; a variant (思政课) of another
+    # entry shares the prefix 思政 with the longer term.
+    forms = {"思政": "a", "思政工作": "b", "工作": "c", "政工": "d", "思政课": "e", "工": "f"}
+    found = [(m.start, m.end, m.term) for m in TermMatcher(forms).finditer("思政工作思政课政工思政工工作")]
+    assert found == [(0, 4, "b"), (4, 7, "e"), (7, 9, "d"), (9, 11, "a"), (11, 12, "f"), (12, 14, "c")]
+
+
+def test_terms_with_punctuation_and_no_terms():
+    forms = {"党建+": "党建+", "党建": "党建", "a.b": "x", "[]": "y"}
+    found = [(m.surface, m.term) for m in TermMatcher(forms).finditer("党建+党建axb a.b [] [")]
+    assert found == [("党建+", "党建+"), ("党建", "党建"), ("a.b", "x"), ("[]", "y")]
+    assert list(TermMatcher({}).finditer("思政工作")) == []
+    with pytest.raises(ValueError):
+        TermMatcher({"": "x"})
+
+
+def _leftmost_longest(forms: dict[str, str], text: str) -> list[tuple[int, int, str]]:
+    """The definition, spelled out: at each position the longest form, then on behind it."""
+    out, i = [], 0
+    while i < len(text):
+        fits = [f for f in forms if text.startswith(f, i)]
+        if not fits:
+            i += 1
+            continue
+        best = max(fits, key=len)
+        out.append((i, i + len(best), forms[best]))
+        i += len(best)
+    return out
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_matching_is_leftmost_longest_on_random_glossaries(seed):
+    rng = random.Random(seed)
+    alphabet = "思政工作党建+课中心"
+    forms = {"".join(rng.choices(alphabet, k=rng.randint(1, 5))): f"t{k}" for k in range(rng.randint(1, 25))}
+    text = "".join(rng.choices(alphabet + "，。 ", k=300))
+    found = [(m.start, m.end, m.term) for m in TermMatcher(forms).finditer(text)]
+    assert found == _leftmost_longest(forms, text)
+    assert all(text[m.start : m.end] == m.surface for m in TermMatcher(forms).finditer(text))
+
+
+def test_the_real_glossary_matches_as_defined(articles, glossary):
+    forms = glossary.surfaces()
+    matcher = TermMatcher(forms)
+    for article in articles.values():
+        for block in article.blocks:
+            assert [(m.start, m.end, m.term) for m in matcher.finditer(block.text)] == _leftmost_longest(
+                forms, block.text
+            )
+
+
 def test_only_the_first_occurrence_in_a_paragraph_links(articles, glossary):
     matcher = TermMatcher(glossary.surfaces())
     rail = articles["tianjin-railway-party-building"]
     for block in rail.body:
-        found = links(matcher, block)
+        found = links(block, list(matcher.finditer(block.text)))
         assert len({link.term for link in found}) == len(found)
     paragraph = next(b for b in rail.body if b.text.count("思想政治工作") >= 2)
-    assert sum(link.term == "思想政治工作" for link in links(matcher, paragraph)) == 1
+    found = links(paragraph, list(matcher.finditer(paragraph.text)))
+    assert sum(link.term == "思想政治工作" for link in found) == 1
 
 
 def test_emended_text_is_not_linked(articles, glossary):
     matcher = TermMatcher(glossary.surfaces())
     first = articles["guangyang-medical-insurance"].body[0]
     assert "思想政治优势" in first.text  # emended from 思政政治
-    assert links(matcher, first)
-    for link in links(matcher, first):
+    found = links(first, list(matcher.finditer(first.text)))
+    assert found
+    for link in found:
         assert all(first.items[i].rule != "emendation" for i in range(link.first, link.end))
 
 
 def test_concordance_counts_every_occurrence(articles, glossary):
     matcher = TermMatcher(glossary.surfaces())
-    found = occurrences(matcher, articles.values())
+    found = occurrences(scan(matcher, articles.values()))
     soe = [o for o in found if o.term == "两张皮"]
     assert {o.article for o in soe} >= {"soe-branch-secretaries", "tianjin-railway-party-building"}

@@ -1,10 +1,15 @@
 """Where each glossary term occurs in the articles, and which occurrence in each
-paragraph becomes a link (pure functions over the model)."""
+paragraph becomes a link (pure functions over the model).
+
+Every block is scanned once (``scan``); the links of the article pages and the
+concordance of the glossary pages are both read from that one scan."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from bisect import bisect_right
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from itertools import accumulate
 
 from sizheng_edition.model.edition import Article, Block, BlockKind, Cell, Rule, Supplied
 from sizheng_edition.text.termmatch import Match, TermMatcher
@@ -33,31 +38,45 @@ class Link:
     term: str
 
 
-def occurrences(matcher: TermMatcher, articles: Iterable[Article]) -> list[Occurrence]:
-    out: list[Occurrence] = []
-    for article in articles:
-        for block in article.blocks:
-            for m in matcher.finditer(block.text):
-                out.append(Occurrence(m.term, m.surface, article.id, block.number))
-    return out
+@dataclass(frozen=True)
+class Scanned:
+    """The terms found in one block of an article, in text order."""
+
+    article: Article
+    block: Block
+    matches: tuple[Match, ...]
 
 
-def links(matcher: TermMatcher, block: Block) -> list[Link]:
-    """The first linkable occurrence of each term in a paragraph.
+def scan(matcher: TermMatcher, articles: Iterable[Article]) -> list[Scanned]:
+    """Every block of every article scanned once, in reading order."""
+    return [
+        Scanned(article, block, tuple(matcher.finditer(block.text)))
+        for article in articles
+        for block in article.blocks
+    ]
+
+
+def occurrences(scanned: Iterable[Scanned]) -> list[Occurrence]:
+    return [Occurrence(m.term, m.surface, s.article.id, s.block.number) for s in scanned for m in s.matches]
+
+
+def links(block: Block, matches: Sequence[Match]) -> list[Link]:
+    """The first linkable occurrence of each term in a paragraph (``matches``: the
+    terms found in ``block.text``).
 
     An occurrence is not linkable if it covers an emended or supplied character
     or has a note mark inside it; the next occurrence of the term is tried.
     """
-    if block.kind not in LINKED_KINDS:
+    if block.kind not in LINKED_KINDS or not matches:
         return []
-    owners = _text_owners(block)
+    ends = list(accumulate(len(_printed(item)) for item in block.items))
     blocked = _blocked_items(block)
     inner_marks = {a.after for a in block.anchors}
     chosen: dict[str, Link] = {}
-    for m in matcher.finditer(block.text):
+    for m in matches:
         if m.term in chosen:
             continue
-        link = _link_for(m, owners)
+        link = _link_for(m, ends)
         printed = "".join(_printed(block.items[i]) for i in range(link.first, link.end))
         if printed != m.surface or set(range(link.first, link.end)) & blocked:
             continue  # the span does not print exactly the term, or holds an edited character
@@ -71,20 +90,14 @@ def _printed(item: Cell | Supplied) -> str:
     return item.out if isinstance(item, Cell) else item.text
 
 
-def _text_owners(block: Block) -> list[int]:
-    """For each character of block.text, the index of the item that prints it."""
-    owners: list[int] = []
-    for i, item in enumerate(block.items):
-        owners.extend([i] * len(_printed(item)))
-    return owners
-
-
 def _blocked_items(block: Block) -> set[int]:
     return {
         i for i, item in enumerate(block.items) if not isinstance(item, Cell) or item.rule in EDITED_RULES
     }
 
 
-def _link_for(m: Match, owners: list[int]) -> Link:
-    first, last = owners[m.start], owners[m.end - 1]
+def _link_for(m: Match, ends: list[int]) -> Link:
+    """The items that print the match: ``ends[i]`` is where item i's text ends in
+    block.text, so the item printing character c is the first whose end lies beyond c."""
+    first, last = bisect_right(ends, m.start), bisect_right(ends, m.end - 1)
     return Link(first, last + 1, m.surface, m.term)

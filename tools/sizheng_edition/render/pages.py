@@ -3,13 +3,11 @@
 
 from __future__ import annotations
 
-from functools import partial
-
-from sizheng_edition.model.edition import EditionSource
+from sizheng_edition.model.edition import Block, EditionSource
 from sizheng_edition.model.glossary import Glossary
 from sizheng_edition.render import page_paths
 from sizheng_edition.render.article import render_article
-from sizheng_edition.render.concordance import links, occurrences
+from sizheng_edition.render.concordance import Link, links, occurrences, scan
 from sizheng_edition.render.glossary_categories import render_glossary_categories
 from sizheng_edition.render.glossary_index import render_glossary_index
 from sizheng_edition.render.glossary_usage import render_glossary_usage
@@ -25,8 +23,14 @@ __all__ = ["GENERATED_DIRS", "edition_files"]
 
 
 def edition_files(sources: list[EditionSource], glossary: Glossary) -> dict[str, str]:
-    matcher = TermMatcher(glossary.surfaces())
-    find_links = partial(links, matcher)
+    articles = [a for s in sources for a in s.articles]
+    scanned = scan(TermMatcher(glossary.surfaces()), articles)
+    # Blocks are looked up by identity: hashing one would hash all its cells.
+    found = {id(s.block): s.matches for s in scanned}
+
+    def find_links(block: Block) -> list[Link]:
+        return links(block, found[id(block)])
+
     pages = {
         page_paths.TEXTS_INDEX: render_sources_index(sources),
         page_paths.NORMALISATION_RULES: render_rules(),
@@ -38,9 +42,8 @@ def edition_files(sources: list[EditionSource], glossary: Glossary) -> dict[str,
         pages[page_paths.transcription(key)] = render_transcription(src)
         for article in src.articles:
             pages[page_paths.article(key, article.id)] = render_article(src, article, find_links)
-    articles = [a for s in sources for a in s.articles]
-    found = occurrences(matcher, articles)
-    pages[page_paths.GLOSSARY_INDEX] = render_glossary_index(glossary, articles, found)
+    found_terms = occurrences(scanned)
+    pages[page_paths.GLOSSARY_INDEX] = render_glossary_index(glossary, articles, found_terms)
     pages[page_paths.GLOSSARY_CATEGORIES] = render_glossary_categories(glossary)
-    pages[page_paths.GLOSSARY_USAGE] = render_glossary_usage(glossary, articles, found)
+    pages[page_paths.GLOSSARY_USAGE] = render_glossary_usage(glossary, articles, found_terms)
     return {page_paths.file(doc): text for doc, text in pages.items()}

@@ -1,17 +1,32 @@
 """Finding glossary terms in text: leftmost-longest matching over all terms and
 variants at once.
 
-A trie walk from each position costs at most the length of the longest term, so
-a scan is linear in the length of the text, O(n·L) with L the longest term (a
-dozen characters), and independent of how many entries the glossary has.  At
-each position the longest term wins, so a term inside a longer term (思政 in
-思政工作) links to the longer one; after a match the scan resumes behind it.
+At each position the longest term wins, so a term inside a longer term (思政 in
+思政工作) links to the longer one; after a match the scan resumes behind it, so of two
+overlapping terms the leftmost wins.
+
+The terms are compiled into one regular expression shaped like their trie: each
+node is an alternation of the characters that may follow it, and a node where a term
+ends makes the rest optional.  Because the children of a node start with different
+characters, the text decides the one path the engine can follow; a greedy optional
+goes as deep as that path allows and backs off only to the deepest node where a term
+ends, which is the longest term at that position.  ``re`` scans the text in C.
+
+Measured on the 300-source synthetic corpus (6,985 blocks, 841,000 characters; the
+glossary's 172 forms), one scan of every block: the pure-Python trie this replaced
+0.18 s, one flat longest-first alternation 0.050 s, this trie-shaped expression
+0.038 s, pyahocorasick 0.023-0.031 s.  pyahocorasick's ``iter_long`` is not leftmost-
+longest (it prefers a longer match that starts later), and selecting among all its
+matches costs what it saves, so a new compiled dependency did not earn its place.
+With 3,000 forms the trie-shaped expression takes 0.66 s (the flat one 1.5 s, the
+Python trie 0.37 s); a glossary that large would call for an automaton.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 
 @dataclass(frozen=True)
@@ -22,49 +37,49 @@ class Match:
     term: str  # the entry it links to
 
 
-@dataclass
-class _Node:
-    """A trie node: the characters that may follow, and the entry if a surface ends here."""
-
-    children: dict[str, _Node] = field(default_factory=dict)
-    term: str | None = None
+_END = ""  # the key that marks, in a trie node, that a surface ends there
+_Trie = dict[str, "_Trie"]
 
 
-@dataclass(frozen=True)
-class _Hit:
-    end: int
-    term: str
+def _pattern(surfaces: list[str]) -> str:
+    root: _Trie = {}
+    for surface in surfaces:
+        node = root
+        for char in surface:
+            node = node.setdefault(char, {})
+        node[_END] = {}
+    return _node_pattern(root)
+
+
+def _node_pattern(node: _Trie) -> str:
+    children = sorted(char for char in node if char != _END)
+    if not children:
+        return ""
+    alternatives = [re.escape(char) + _node_pattern(node[char]) for char in children]
+    if len(alternatives) == 1:
+        body = alternatives[0]
+    elif all(
+        len(child) == 1 and alt == re.escape(child) for child, alt in zip(children, alternatives, strict=True)
+    ):
+        body = "[" + "".join(alternatives) + "]"  # leaves only: one character class
+    else:
+        body = "(?:" + "|".join(alternatives) + ")"
+    return f"(?:{body})?" if _END in node else body
 
 
 class TermMatcher:
+    """All terms and variants compiled once; build one per glossary and share it."""
+
     def __init__(self, surfaces: Mapping[str, str]) -> None:
         """``surfaces`` maps every term and variant to the entry term it stands for."""
-        self._root = _Node()
-        for surface, term in surfaces.items():
-            if not surface:
-                raise ValueError("empty term")
-            node = self._root
-            for char in surface:
-                node = node.children.setdefault(char, _Node())
-            node.term = term
-
-    def _longest_at(self, text: str, start: int) -> _Hit | None:
-        node, best = self._root, None
-        for i in range(start, len(text)):
-            child = node.children.get(text[i])
-            if child is None:
-                break
-            node = child
-            if node.term is not None:
-                best = _Hit(i + 1, node.term)
-        return best
+        if any(not surface for surface in surfaces):
+            raise ValueError("empty term")
+        self._terms = dict(surfaces)
+        # No surfaces: a pattern that never matches (an empty one would match everywhere).
+        self._regex = re.compile(_pattern(list(surfaces)) if surfaces else r"(?!)")
 
     def finditer(self, text: str) -> Iterator[Match]:
-        i = 0
-        while i < len(text):
-            hit = self._longest_at(text, i)
-            if hit is None:
-                i += 1
-                continue
-            yield Match(i, hit.end, text[i : hit.end], hit.term)
-            i = hit.end
+        terms = self._terms
+        for m in self._regex.finditer(text):
+            surface = m.group()
+            yield Match(m.start(), m.end(), surface, terms[surface])
