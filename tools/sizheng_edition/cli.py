@@ -14,7 +14,6 @@ from pathlib import Path
 
 from sizheng_edition.check.current import stale
 from sizheng_edition.check.nothing_lost import check_source
-from sizheng_edition.draft import draft
 from sizheng_edition.errors import EditionError
 from sizheng_edition.load.seeds import read_source
 from sizheng_edition.output import edition_lock, sync_tree, write_if_changed
@@ -115,6 +114,8 @@ def _draft_arguments(parser: argparse.ArgumentParser) -> None:
 
 def cmd_draft(args: argparse.Namespace) -> int:
     output: Path | None = args.output
+    from sizheng_edition.draft import draft  # jieba and its dictionary: only for a draft
+
     drafted = draft(read_source(args.witness))
     if args.json:
         text = drafted.json_text()

@@ -6,11 +6,12 @@ line, as the edition shows them as paragraphs."""
 
 from __future__ import annotations
 
-from collections.abc import Hashable
+from collections.abc import Hashable, Mapping
 from pathlib import Path
 from typing import NoReturn, Protocol
 
 from sizheng_edition.errors import EditionError
+from sizheng_edition.load import pinyin_cache
 from sizheng_edition.load.schema import Format, check_modeline, validate
 from sizheng_edition.load.yaml_lines import LDict, LList, fold_lines, parse_yaml, read_text
 from sizheng_edition.model.glossary import Category, Entry, Glossary, Rendering, Source
@@ -20,14 +21,21 @@ from sizheng_edition.text import pinyin as py
 def load_glossary(path: Path) -> Glossary:
     text = read_text(path, "glossary")
     check_modeline(text, str(path), Format.GLOSSARY)
-    return parse_glossary(parse_yaml(text, str(path)), str(path))
+    cache = pinyin_cache.cache_path(text)
+    known = pinyin_cache.read(cache)
+    glossary = parse_glossary(parse_yaml(text, str(path)), str(path), known)
+    if known is None:
+        pinyin_cache.write(cache, {e.term: e.pinyin for e in glossary.entries})
+    return glossary
 
 
-def parse_glossary(data: object, where: str) -> Glossary:
+def parse_glossary(data: object, where: str, known: Mapping[str, str] | None = None) -> Glossary:
+    """``known``: each term's display pinyin, as computed before from exactly this
+    glossary text (``load.pinyin_cache``); an entry found there is not read again."""
     validate(data, where, Format.GLOSSARY)
     assert isinstance(data, LList), "the glossary schema admits only a list"
     nodes = tuple(item for item in data if isinstance(item, LDict))
-    entries = tuple(_entry(where, node) for node in nodes)
+    entries = tuple(_entry(where, node, known or {}) for node in nodes)
     _check_unique(where, entries, nodes)
     _check_references(where, entries, nodes)
     return Glossary(where, entries)
@@ -37,7 +45,7 @@ class _Fail(Protocol):
     def __call__(self, key: Hashable | None, message: str) -> NoReturn: ...
 
 
-def _entry(where: str, entry: LDict) -> Entry:
+def _entry(where: str, entry: LDict, known: Mapping[str, str]) -> Entry:
     # The schema has admitted the entry: its fields have their types; what is left is
     # what a schema cannot say (pinyin readings, uniqueness, references).
     term = _field(entry, "term").strip()
@@ -45,7 +53,13 @@ def _entry(where: str, entry: LDict) -> Entry:
     def fail(key: Hashable | None, message: str) -> NoReturn:
         raise EditionError(where, entry.line_of(key) if key else entry.line, f"entry {term!r}: {message}")
 
-    sylls, override = _syllables(term, _optional(entry, "pinyin"), fail)
+    override = _optional(entry, "pinyin")
+    pinyin = known.get(term)
+    if pinyin is None:
+        # Also checks an override against the characters' readings: a cached reading
+        # passed this check when it was computed from the same text.
+        sylls, override = _syllables(term, override, fail)
+        pinyin = override or py.display(term, sylls)
     rendering = Rendering(_field(entry, "rendering"))
     sources = _sources(entry)
     if rendering is not Rendering.OWN and not sources:
@@ -56,7 +70,7 @@ def _entry(where: str, entry: LDict) -> Entry:
     return Entry(
         term=term,
         traditional=_field(entry, "traditional").strip(),
-        pinyin=override or py.display(term, sylls),
+        pinyin=pinyin,
         pinyin_override=override,
         english=fold_lines(_field(entry, "english")),
         rendering=rendering,

@@ -1,12 +1,14 @@
 """Pinyin for glossary terms: tone marks, grouped into words, and the toneless slug
-that makes stable, readable anchors (``term-sixiang-zhengzhi-gongzuo``)."""
+that makes stable, readable anchors (``term-sixiang-zhengzhi-gongzuo``).
+
+pypinyin and jieba are imported only by the functions that read characters: the
+glossary's pinyin is cached (``load/pinyin_cache.py``), and the slug and sort key of
+an entry need neither."""
 
 from __future__ import annotations
 
 import unicodedata
 from functools import lru_cache
-
-from pypinyin import Style, pinyin
 
 from sizheng_edition.text.chars import is_han
 
@@ -20,6 +22,8 @@ def spoken(char: str) -> bool:
 
 def syllables(term: str) -> list[str]:
     """One tone-marked syllable per spoken character, as pypinyin reads the whole term."""
+    from pypinyin import Style, pinyin
+
     han = "".join(c for c in term if is_han(c))
     read = iter(s[0] for s in pinyin(han, style=Style.TONE, heteronym=False))
     return [PLUS if c == "+" else next(read) for c in term if spoken(c)]
@@ -30,6 +34,8 @@ def readings(char: str) -> frozenset[str]:
     """Every reading pypinyin knows for one character (for checking overrides)."""
     if char == "+":
         return frozenset({PLUS})
+    from pypinyin import Style, pinyin
+
     return frozenset(pinyin(char, style=Style.TONE, heteronym=True)[0])
 
 
