@@ -9,6 +9,13 @@ anchors, aliases and merge keys (they invite alias-expansion bombs and hide wher
 value comes from), tags (``!!python/object`` and friends), a second document, a key
 given twice and keys that are not text are refused with the line they stand on,
 rather than silently resolved as PyYAML would.
+
+libyaml's C parser reads the events (the scanning and parsing were two thirds of the
+time spent on plans); PyYAML's own composer and constructor, with the checks below,
+build the values from them, so a refusal names the same line either way.  When the C
+parser reports an error, the file is read again by the pure-Python loader, whose
+messages (which differ from libyaml's) are the ones the editor's documentation and
+the tests give.  Without libyaml the pure-Python loader does everything.
 """
 
 from __future__ import annotations
@@ -16,14 +23,21 @@ from __future__ import annotations
 import re
 from collections.abc import Hashable
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import yaml
+from yaml.composer import Composer
+from yaml.constructor import SafeConstructor
 from yaml.events import AliasEvent, CollectionStartEvent, NodeEvent, ScalarEvent
 from yaml.nodes import MappingNode, Node, SequenceNode
+from yaml.parser import Parser
+from yaml.reader import Reader
+from yaml.resolver import Resolver
+from yaml.scanner import Scanner
 
 from sizheng_edition.errors import EditionError
 from sizheng_edition.load.files import read_input
-from sizheng_edition.text.chars import code_point, hidden_class
+from sizheng_edition.text.chars import code_point, hidden_chars
 
 # Python's line boundaries (str.splitlines): what the edition treats as a line break.
 LINE_BREAKS = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
@@ -77,11 +91,21 @@ def _line(node_or_event: Node | NodeEvent) -> int:
     return mark.line + 1 if mark is not None else 1
 
 
-class _Loader(yaml.SafeLoader):
+class _Checks(Composer, SafeConstructor, Resolver):
+    """What every loader refuses, on top of PyYAML's composer and safe constructor; the
+    parser that feeds them the events is the subclass's."""
+
+    if TYPE_CHECKING:  # the parser's methods, from Parser or libyaml's CParser
+
+        def peek_event(self) -> Any: ...
+        def get_event(self) -> Any: ...
+        def check_event(self, *choices: Any) -> bool: ...
+        def dispose(self) -> None: ...
+
     def compose_node(self, parent: Node | None, index: int) -> Node | None:
         # Checked on the events, before PyYAML resolves anything: an alias is refused
         # before it can be expanded, however many times it would repeat its anchor.
-        event = self.peek_event()  # type: ignore[no-untyped-call]
+        event = self.peek_event()
         if isinstance(event, AliasEvent):
             raise _RefusedError(_line(event), f"alias *{event.anchor} is not allowed: write the value out")
         if isinstance(event, NodeEvent) and event.anchor is not None:
@@ -92,14 +116,14 @@ class _Loader(yaml.SafeLoader):
         return super().compose_node(parent, index)
 
     def get_single_node(self) -> Node | None:
-        self.get_event()  # type: ignore[no-untyped-call]  # the stream start
+        self.get_event()  # the stream start
         document = self.compose_document() if not self.check_event(yaml.StreamEndEvent) else None
         if not self.check_event(yaml.StreamEndEvent):
-            event = self.peek_event()  # type: ignore[no-untyped-call]
+            event = self.peek_event()
             raise _RefusedError(
                 _line(event), "a second YAML document starts here: the file holds one document"
             )
-        self.get_event()  # type: ignore[no-untyped-call]
+        self.get_event()
         return document
 
     def construct_yaml_str(self, node: yaml.ScalarNode) -> str:
@@ -108,9 +132,8 @@ class _Loader(yaml.SafeLoader):
         # glossary reaches every output (notes, glossary, PDF, EPUB), so the witnesses'
         # character policy holds for it too (docs/characters.md).
         value: str = super().construct_yaml_str(node)
-        for ch in value:
-            kind = hidden_class(ch)
-            if kind is not None and kind.rejected:
+        for ch, kind in hidden_chars(value):
+            if kind.rejected:
                 message = f"{code_point(ch)} is a {kind.value}: it has no place in text"
                 raise _RefusedError(_line(node), message)
         return value
@@ -140,9 +163,41 @@ class _Loader(yaml.SafeLoader):
         return LList(items, _line(node), item_lines)
 
 
-_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _Loader.construct_mapping)
-_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _Loader.construct_sequence)
-_Loader.add_constructor("tag:yaml.org,2002:str", _Loader.construct_yaml_str)
+class _Loader(_Checks, Reader, Scanner, Parser):
+    """The pure-Python loader: PyYAML's reader, scanner and parser."""
+
+    def __init__(self, stream: str) -> None:
+        Reader.__init__(self, stream)  # checks every character of the text
+        Scanner.__init__(self)
+        Parser.__init__(self)
+        Composer.__init__(self)
+        SafeConstructor.__init__(self)
+        Resolver.__init__(self)
+
+
+_FastLoader: type[_Checks] | None = None
+try:
+    from yaml._yaml import CParser
+
+    class _CLoader(_Checks, CParser):
+        """libyaml's parser for the events; PyYAML's composer comes before CParser, so
+        that the checks above compose the nodes, not libyaml's own composer."""
+
+        def __init__(self, stream: str) -> None:
+            CParser.__init__(self, stream)
+            Composer.__init__(self)
+            SafeConstructor.__init__(self)
+            Resolver.__init__(self)
+
+    _FastLoader = _CLoader
+except ImportError:  # PyYAML built without libyaml
+    pass
+
+# Registered on _Checks: both loaders inherit them (PyYAML copies the table per class).
+# The stubs admit only PyYAML's own loader classes here.
+_Checks.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _Checks.construct_mapping)  # type: ignore[type-var]
+_Checks.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _Checks.construct_sequence)  # type: ignore[type-var]
+_Checks.add_constructor("tag:yaml.org,2002:str", _Checks.construct_yaml_str)  # type: ignore[type-var]
 
 
 def read_text(path: Path, what: str) -> str:
@@ -165,6 +220,23 @@ def read_text(path: Path, what: str) -> str:
 
 
 def parse_yaml(text: str, where: str) -> object:
+    if _FastLoader is not None:
+        try:
+            return _load(_FastLoader, text)
+        except (_RefusedError, yaml.YAMLError):
+            pass  # read again below, for the pure loader's message and line
+    return _parse_pure(text, where)
+
+
+def _load(cls: type[_Checks], text: str) -> object:
+    loader = cls(text)  # type: ignore[call-arg]
+    try:
+        return loader.get_single_data()
+    finally:
+        loader.dispose()
+
+
+def _parse_pure(text: str, where: str) -> object:
     loader: _Loader | None = None
     try:
         loader = _Loader(text)  # the reader checks every character here

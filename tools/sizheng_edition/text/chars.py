@@ -8,6 +8,7 @@ from __future__ import annotations
 import enum
 import re
 import unicodedata
+from collections.abc import Iterator
 
 # CJK Unified Ideographs, Extension A, Compatibility Ideographs, Extensions B–H.
 HAN_RANGES: tuple[tuple[int, int], ...] = (
@@ -108,6 +109,19 @@ def hidden_class(ch: str) -> Hidden | None:
         # and tag characters are a known way to hide text from a reader.
         return Hidden.FORMAT
     return None
+
+
+def hidden_chars(text: str) -> Iterator[tuple[str, Hidden]]:
+    """Each character of ``text`` that ``hidden_class`` classes, with its class, in order."""
+    # Every hidden character is in a Unicode category str.isprintable refuses (Cc, Cf,
+    # Co, Cn, Zl, Zp): printable text, almost all text, is passed in one C call.
+    if text.isprintable():
+        return
+    for ch in text:
+        if not ch.isprintable():
+            kind = hidden_class(ch)
+            if kind is not None:
+                yield ch, kind
 
 
 def code_point(ch: str) -> str:
