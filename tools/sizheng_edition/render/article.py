@@ -117,10 +117,14 @@ def _inline(block: Block, notes: _Notes, links: Sequence[Link] = ()) -> str:
         marks.setdefault(anchor.after, []).append(notes.mark(anchor.note))
     starts = {link.first: link for link in links}
     parts: list[str] = []
+    plain: list[str] = []  # consecutive unedited characters, escaped as one run
     run: list[str] = []  # consecutive edited characters of one rule, shown as one span
     sign = ""
 
-    def flush() -> None:
+    def flush() -> None:  # at most one of plain and run holds characters
+        if plain:
+            parts.append(escape("".join(plain)))
+            plain.clear()
         if run:
             parts.append(f"[{escape(''.join(run))}]{{.{sign}}}")
             run.clear()
@@ -136,13 +140,17 @@ def _inline(block: Block, notes: _Notes, links: Sequence[Link] = ()) -> str:
             item = block.items[i]
             text = item.out if isinstance(item, Cell) else item.text
             if isinstance(item, Cell) and item.rule in EDITED_RULES:
-                if SIGN_OF[item.rule] != sign:
+                if plain or SIGN_OF[item.rule] != sign:
                     flush()
                     sign = SIGN_OF[item.rule]
                 run.append(text)
+            elif isinstance(item, Cell):
+                if run:
+                    flush()
+                plain.append(text)
             else:
                 flush()
-                parts.append(escape(text) if isinstance(item, Cell) else f"[{escape(text)}]{{.supplied}}")
+                parts.append(f"[{escape(text)}]{{.supplied}}")
             i += 1
         if i in marks:
             flush()

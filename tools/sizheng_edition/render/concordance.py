@@ -69,7 +69,9 @@ def links(block: Block, matches: Sequence[Match]) -> list[Link]:
     """
     if block.kind not in LINKED_KINDS or not matches:
         return []
-    ends = list(accumulate(len(_printed(item)) for item in block.items))
+    ends = list(
+        accumulate(len(item.out) if isinstance(item, Cell) else len(item.text) for item in block.items)
+    )
     blocked = _blocked_items(block)
     inner_marks = {a.after for a in block.anchors}
     chosen: dict[str, Link] = {}
