@@ -12,14 +12,26 @@ characters, the text decides the one path the engine can follow; a greedy option
 goes as deep as that path allows and backs off only to the deepest node where a term
 ends, which is the longest term at that position.  ``re`` scans the text in C.
 
-Measured on the 300-source synthetic corpus (6,985 blocks, 841,000 characters; the
-glossary's 172 forms), one scan of every block: the pure-Python trie this replaced
-0.18 s, one flat longest-first alternation 0.050 s, this trie-shaped expression
-0.038 s, pyahocorasick 0.023-0.031 s.  pyahocorasick's ``iter_long`` is not leftmost-
-longest (it prefers a longer match that starts later), and selecting among all its
-matches costs what it saves, so a new compiled dependency did not earn its place.
-With 3,000 forms the trie-shaped expression takes 0.66 s (the flat one 1.5 s, the
-Python trie 0.37 s); a glossary that large would call for an automaton.
+Measured with ``bench/termmatch.py`` (300 synthetic sources: 6,985 blocks, 841,000
+characters; best of three, the Match objects included), against the pure-Python trie
+this replaced:
+
+=============================  ==========  ==========  ==========
+forms                          172 (ours)  1,000       3,000
+=============================  ==========  ==========  ==========
+Python trie (before)           0.18 s      0.32 s      0.37 s
+one flat longest-first regex   0.08 s      0.76 s      1.42 s
+this trie-shaped regex         0.06 s      0.36 s      0.70 s
+pyahocorasick, all matches     0.03 s      0.09 s      0.12 s
+=============================  ==========  ==========  ==========
+
+pyahocorasick's own ``iter_long`` is not leftmost-longest (from 1,000 forms it prefers
+a longer match that starts later), so its matches must be reduced in Python.  At the
+glossary's size it saves 0.03 s per 300 sources, about 1% of a generate: not enough
+for a compiled dependency.  ``re`` tries a node's alternatives one by one, so the cost
+grows with the forms: at about 1,000 forms this expression is only as fast as the old
+trie, and a glossary that large should switch to pyahocorasick (the reduction is in
+the benchmark).
 """
 
 from __future__ import annotations
