@@ -72,15 +72,14 @@ def links(block: Block, matches: Sequence[Match]) -> list[Link]:
     ends = list(
         accumulate(len(item.out) if isinstance(item, Cell) else len(item.text) for item in block.items)
     )
-    blocked = _blocked_items(block)
     inner_marks = {a.after for a in block.anchors}
     chosen: dict[str, Link] = {}
     for m in matches:
         if m.term in chosen:
             continue
         link = _link_for(m, ends)
-        printed = "".join(_printed(block.items[i]) for i in range(link.first, link.end))
-        if printed != m.surface or set(range(link.first, link.end)) & blocked:
+        span = block.items[link.first : link.end]
+        if "".join(map(_printed, span)) != m.surface or any(map(_edited, span)):
             continue  # the span does not print exactly the term, or holds an edited character
         if any(link.first < k < link.end for k in inner_marks):
             continue
@@ -92,10 +91,9 @@ def _printed(item: Cell | Supplied) -> str:
     return item.out if isinstance(item, Cell) else item.text
 
 
-def _blocked_items(block: Block) -> set[int]:
-    return {
-        i for i, item in enumerate(block.items) if not isinstance(item, Cell) or item.rule in EDITED_RULES
-    }
+def _edited(item: Cell | Supplied) -> bool:
+    """Supplied by the editor, or changed by an emendation or the script's conversion."""
+    return not isinstance(item, Cell) or item.rule in EDITED_RULES
 
 
 def _link_for(m: Match, ends: list[int]) -> Link:
