@@ -57,7 +57,8 @@ def render_contents(sources: list[EditionSource], here: str) -> str:
     for src in sources:
         heading = f"Source {src.source.key}: {escape(src.title)}" if src.title else f"Source {src.source.key}"
         overview = page_paths.relative(page_paths.overview(src.source.key), here)
-        out += [f"### {heading}", "", f"{len(src.articles)} essays; {doc_link('about the source', overview)}.", ""]
+        about = doc_link("about the source", overview)
+        out += [f"### {heading}", "", f"{len(src.articles)} essays; {about}.", ""]
         out.append("{.essay-list}")
         for article in src.articles:
             out += _essay(article, here, with_source=False)
