@@ -14,7 +14,7 @@ a permalink.  The metadata reference managers read is ``citation_meta``'s job.""
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from docutils import nodes
 from docutils.parsers.rst import directives
@@ -182,6 +182,19 @@ def depart_panel_html(self: SphinxTranslator, node: cite_panel) -> None:
     self.body.append("</aside>\n")  # type: ignore[attr-defined]
 
 
+SCRIPTING = '<script>document.documentElement.classList.add("edition-js");</script>'
+
+
+def _mark_scripting(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
+) -> None:
+    """Mark the page as running scripts from the head, before the first paint, so that
+    the stylesheet makes room for what the deferred edition-cite.js adds without moving
+    the text (no layout shift).  furo puts the scripts Sphinx knows at the end of the
+    body, too late; the head's meta tags come first."""
+    context["metatags"] = context.get("metatags", "") + SCRIPTING + "\n"
+
+
 def _pass(self: SphinxTranslator, node: nodes.Element) -> None:
     pass
 
@@ -197,3 +210,4 @@ def setup_citation(app: Sphinx) -> None:
     app.add_directive("cite-article", CiteArticle)
     app.add_directive("cite-edition", CiteEdition)
     app.connect("doctree-read", _outside_sections)
+    app.connect("html-page-context", _mark_scripting)

@@ -2,7 +2,14 @@
 ``citation_*`` meta tags (what Zotero's Embedded Metadata translator and Google Scholar
 read) and a schema.org ``ScholarlyArticle`` in JSON-LD, both taken from the page's
 citation panel (``citation.cite_panel``), so the citation and the metadata cannot drift
-apart.  Also the page's meta description, from the plan's description of the essay.
+apart.
+
+Every page also gets a meta description (what search engines show under its title): an
+essay's is the plan's description of it; a page that declares none (MyST ``html_meta``)
+gets its first paragraph, shortened; the search and index pages, which have no text of
+their own, a sentence saying what they are.  And the search page is left indexable:
+furo marks it ``noindex``, which Lighthouse's SEO audit fails, and the page holds
+nothing that would mislead a search engine.
 
 A value the build does not know is left out rather than guessed: no date without
 ``edition_release_date`` (conf.py reads it from CITATION.cff), no URL without a base URL,
@@ -11,7 +18,9 @@ no PDF without a PDF link (sphinxext/downloads.py)."""
 from __future__ import annotations
 
 import json
+import re
 from html import escape
+from pathlib import Path
 from typing import Any
 
 from docutils import nodes
@@ -86,6 +95,50 @@ def _script(data: dict[str, object]) -> str:
     return f'<script type="application/ld+json">{text}</script>'
 
 
+DESCRIPTION_LENGTH = 160
+_NOINDEX = re.compile(r'\s*<meta name="robots" content="noindex" ?/?>')
+
+
+def shortened(text: str, limit: int = DESCRIPTION_LENGTH) -> str:
+    """``text`` on one line, cut at a word boundary to at most ``limit`` characters."""
+    flat = " ".join(text.split())
+    if len(flat) <= limit:
+        return flat
+    cut = flat[: limit - 1]
+    return (cut.rsplit(" ", 1)[0] if " " in cut else cut).rstrip(",;: ") + "…"
+
+
+def page_description(pagename: str, project: str, doctree: nodes.document | None) -> str:
+    """A page's description when it declares none."""
+    if doctree is not None:
+        para = next(iter(doctree.findall(nodes.paragraph)), None)
+        if para is not None and para.astext().strip():
+            return shortened(para.astext())
+    if pagename == "search":
+        return f"Search the essays, notes, transcriptions and glossary of {project}."
+    if pagename == "genindex":
+        return f"The index of {project}."
+    return project
+
+
+def _describe(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: nodes.document | None
+) -> None:
+    if 'name="description"' in context.get("metatags", ""):
+        return
+    description = page_description(pagename, str(app.config.project), doctree)
+    context["metatags"] = context.get("metatags", "") + _meta("description", description) + "\n"
+
+
+def _search_indexable(app: Sphinx, exception: BaseException | None) -> None:
+    if exception is not None or app.builder.format != "html" or app.builder.name == "epub":
+        return
+    page = Path(app.outdir) / "search.html"
+    if page.exists():
+        text = page.read_text(encoding="utf-8")
+        page.write_text(_NOINDEX.sub("", text), encoding="utf-8")
+
+
 def _add_metadata(
     app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: nodes.document | None
 ) -> None:
@@ -103,3 +156,5 @@ def _add_metadata(
 
 def setup_citation_meta(app: Sphinx) -> None:
     app.connect("html-page-context", _add_metadata)
+    app.connect("html-page-context", _describe, priority=900)  # after the essay's own
+    app.connect("build-finished", _search_indexable)
