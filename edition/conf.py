@@ -8,9 +8,13 @@ import time
 import tomllib
 from pathlib import Path
 
+import yaml
+
 ROOT = Path(__file__).resolve().parent.parent
 # The package without installing the project (a plain checkout); tools/ is its source root.
 sys.path.insert(0, str(ROOT / "tools"))
+
+from sizheng_edition.sphinxext.downloads import rtd_downloads  # noqa: E402
 
 project = "Eight Essays on Ideological and Political Work"
 author = "The editors"
@@ -18,6 +22,15 @@ copyright = "the editors (editorial matter); the source texts remain their autho
 release = version = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["version"]
 # The stable URL in citations: Read the Docs sets this; a local build has none.
 html_baseurl = os.environ.get("READTHEDOCS_CANONICAL_URL", "")
+# The release date, for the citation metadata of every essay: only what CITATION.cff
+# states (date-released); without one the pages carry no date rather than a build date.
+edition_release_date = str(
+    (yaml.safe_load((ROOT / "CITATION.cff").read_text(encoding="utf-8")) or {}).get("date-released") or ""
+)
+# The PDF and the EPUB: Read the Docs serves the ones it builds (.readthedocs.yaml,
+# formats) at /_/downloads/<language>/<version>/; a local build links none, and its home
+# page says how to make them (sphinxext/downloads.py).
+edition_pdf_url, edition_epub_url = rtd_downloads(html_baseurl)
 
 extensions = ["myst_parser", "sizheng_edition.sphinxext"]
 myst_enable_extensions = ["attrs_block", "attrs_inline"]

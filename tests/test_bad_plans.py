@@ -80,6 +80,12 @@ DESCRIPTION = (
     "  script produced by machine conversion from a simplified original; the author\n"
     "  line is printed twice.\n"
 )
+ARTICLE_DESCRIPTION = (
+    "    description: >-\n"
+    "      Ideological work among the staff of a county medical insurance centre (Sheyang\n"
+    "      county, Yancheng), as its author practises it: loyalty to the Party, dedication,\n"
+    "      unity and cooperation, and self-discipline against corruption.\n"
+)
 REASON_7 = "    reason: the aspect particle after a verb is 着 in simplified script (see line 4)"
 NEEDS = "(a plan needs source, description, layout, script, articles)"
 RANGE = "expected a line number (1 or more) or a range of lines like 12-15"
@@ -114,7 +120,7 @@ CASES = [
          replace("script: converted-traditional", "script: converted-traditional\nlayout: wrapped"),
          "layout: wrapped", "duplicate key 'layout': also given on line 12"),
     Case("duplicate-fragment-key", replace("      - lines: 6-12", "      - lines: 6-12\n        lines: 6-11"),
-         "lines: 6-11", "duplicate key 'lines': also given on line 128"),
+         "lines: 6-11", "duplicate key 'lines': also given on line 133"),
     # -- wrong types --------------------------------------------------------------------------
     Case("list-for-mapping", replace("{line: 3, form: author-affiliation}", "[3, author-affiliation]"),
          "byline:", "'byline' is a list: expected a byline (a mapping of key: value lines)"),
@@ -174,6 +180,16 @@ CASES = [
     Case("byline-form", replace("form: author-affiliation", "form: author"),
          "form: author", "'form' is 'author': expected one of: mark-author, mark-affiliation-author, "
          "author-affiliation (did you mean 'mark-author'?)"),
+    Case("setting-misspelt", replace("    setting: medical-insurance", "    setting: medical-insurence"),
+         "setting: medical-insurence",
+         "'setting' is 'medical-insurence': expected one of: hospitals, medical-insurance, state-firms, "
+         "railway, highways, rural-district (did you mean 'medical-insurance'?)"),
+    Case("typo-setting", replace("    setting: medical-insurance", "    settting: medical-insurance"),
+         "settting:", "unknown key 'settting': did you mean 'setting'?"),
+    Case("blank-article-description", replace(ARTICLE_DESCRIPTION, "    description: ''\n"),
+         "description: ''", "'description' is empty text: expected text, not empty"),
+    Case("list-as-article-description", replace(ARTICLE_DESCRIPTION, "    description: [an, essay]\n"),
+         "description: [an, essay]", "'description' is a list: expected text, not empty"),
     Case("article-id", replace("  - id: yancheng-medical-insurance-centre", "  - id: Yancheng_Centre"),
          "id: Yancheng_Centre",
          "'id' is 'Yancheng_Centre': expected an article id: lower-case ASCII letters and digits, "

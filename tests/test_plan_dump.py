@@ -23,6 +23,7 @@ from sizheng_edition.model.plan import (
     LineRange,
     Metadata,
     Plan,
+    Setting,
 )
 from sizheng_edition.synthetic.corpus import Kind, synthetic_source
 from sizheng_edition.text.chars import hidden_class
@@ -96,7 +97,10 @@ def test_hostile_text_survives_the_round_trip():
             metadata=(Metadata(1, text, text),),
             drops=(Drop(LineRange(2, 3), text, text),),
             emendations=(Emendation(4, text, text, EmendationKind.SIC, text),),
-            articles=(dataclasses.replace(article, fragments=tuple(fragments)), *plan.articles[1:]),
+            articles=(
+                dataclasses.replace(article, fragments=tuple(fragments), description=text),
+                *plan.articles[1:],
+            ),
         )
         comments = Comments(
             header=(raw,),
@@ -140,3 +144,22 @@ def test_a_text_that_would_not_read_back_is_refused():
     for bad in ("", " padded", "padded\n", *(t for t in HOSTILE if has_line_break(t)), "a control \x01 here"):
         with pytest.raises(ValueError, match="would not read back"):
             dump_plan(dataclasses.replace(plan, description=bad))
+
+
+def test_an_articles_description_and_setting_read_back_and_may_be_absent():
+    plan = load_plan(PLANS[0])
+    first, second, *rest = plan.articles
+    assert first.description and first.setting is not None  # the real plans give both
+    changed = dataclasses.replace(
+        plan,
+        articles=(
+            dataclasses.replace(first, description=None, setting=None),
+            dataclasses.replace(second, setting=Setting.RAILWAY),
+            *rest,
+        ),
+    )
+    dumped = dump_plan(changed)
+    assert reread(dumped) == changed
+    assert reread(dumped).articles[0].description is None
+    assert reread(dumped).articles[1].setting is Setting.RAILWAY
+    assert "    setting: railway" in dumped.splitlines()

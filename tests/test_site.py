@@ -84,3 +84,32 @@ def test_search_index_holds_the_rejoined_text(built_html):
     # across a column break, so the transcription page does not contain them.
     assert where("县域") == ["texts/000/medical-staff-ideological-work"]
     assert where("缺位") == ["texts/000/highway-people-centred-management"]
+
+
+def test_the_home_page_and_the_texts_index_list_every_essay(built_html, articles):
+    from sizheng_edition.model.plan import Setting
+
+    for name in ("index.html", "texts/index.html"):
+        text = visible((built_html / name).read_text(encoding="utf-8"))
+        by_setting = text.index("The essays by setting")
+        # Each setting's heading, in order, and where its group ends.
+        starts = sorted(
+            (text.index(s.label, by_setting), s)
+            for s in Setting
+            if any(a.setting is s for a in articles.values())
+        )
+        for article in articles.values():
+            assert text.count(article.title.text) == 2, (name, article.id)  # by source, by setting
+            assert article.description and text.count(article.description) == 2
+            assert article.author.text in text
+            first = text.index(article.title.text)
+            assert first < by_setting
+            second = text.index(article.title.text, first + 1)
+            group = max((at, s) for at, s in starts if at < second)[1]
+            assert group is article.setting, (name, article.id)
+
+
+def test_the_book_is_not_a_page_of_the_site(built_html):
+    # book.md is the PDF's master document only (tests/test_pdf_book.py builds it).
+    assert not (built_html / "book.html").exists()
+    assert "book.html" not in (built_html / "index.html").read_text(encoding="utf-8")

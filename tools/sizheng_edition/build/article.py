@@ -47,6 +47,8 @@ def build_article(ctx: Context, art: ArticlePlan) -> Article:
         notes=(summary,),
         rule_counts=tuple(sorted(counts.items())),
         script=ctx.plan.script,
+        description=art.description,
+        setting=art.setting,
     )
 
 

@@ -34,6 +34,7 @@ from sizheng_edition.model.plan import (
     OriginalForm,
     Plan,
     Script,
+    Setting,
 )
 
 T = TypeVar("T")
@@ -166,6 +167,8 @@ def _article(n: _Node) -> ArticlePlan:
         headings=tuple(_heading(n.where, h, line) for h, line in n.items("headings")),
         fragments=tuple(_fragment(f) for f in n.nodes("fragments")),
         yaml_line=n.line,
+        description=n.optional_text("description"),
+        setting=Setting(n.get("setting", str)) if "setting" in n.data else None,
     )
 
 

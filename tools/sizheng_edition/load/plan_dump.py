@@ -253,6 +253,10 @@ def _article(art: ArticlePlan, comments: Comments) -> list[str]:
     ):
         if value is not None:
             out.append(f"    {key}: {line_range(value)}")
+    if art.description is not None:
+        out.append(f"    description: {quote(_check_text(art.description, 'description'))}")
+    if art.setting is not None:
+        out.append(f"    setting: {token(art.setting.value)}")
     remarks = [comments.remark(aid, Target.HEADING, h.lines.first) for h in art.headings]
     if art.headings and not any(remarks) and all(h.level == 1 for h in art.headings):
         out.append(f"    headings: [{', '.join(line_range(h.lines) for h in art.headings)}]")

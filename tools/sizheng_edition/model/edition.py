@@ -12,7 +12,7 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass, field
 
-from sizheng_edition.model.plan import Layout, Script
+from sizheng_edition.model.plan import Layout, Script, Setting
 from sizheng_edition.model.source import LineRef, Source
 
 
@@ -126,6 +126,8 @@ class Article:
     notes: tuple[Note, ...]  # article-level notes (drop, normalisation summary)
     rule_counts: tuple[tuple[Rule, int], ...]
     script: Script
+    description: str | None = None  # the plan's: what the essay is about, for the contents
+    setting: Setting | None = None
 
     @property
     def blocks(self) -> tuple[Block, ...]:

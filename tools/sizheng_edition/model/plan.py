@@ -54,6 +54,31 @@ class EmendationKind(enum.StrEnum):
     SCRIPT = "script"  # the edition's converter is wrong; corrected
 
 
+class Setting(enum.StrEnum):
+    """Where an article's subject is set: the contents page groups the essays by it."""
+
+    HOSPITALS = "hospitals"
+    MEDICAL_INSURANCE = "medical-insurance"
+    STATE_FIRMS = "state-firms"
+    RAILWAY = "railway"
+    HIGHWAYS = "highways"
+    RURAL_DISTRICT = "rural-district"
+
+    @property
+    def label(self) -> str:
+        return _SETTING_LABELS[self]
+
+
+_SETTING_LABELS = {
+    Setting.HOSPITALS: "Hospitals",
+    Setting.MEDICAL_INSURANCE: "Medical insurance",
+    Setting.STATE_FIRMS: "State-owned enterprises",
+    Setting.RAILWAY: "Railway",
+    Setting.HIGHWAYS: "Highways",
+    Setting.RURAL_DISTRICT: "A rural district",
+}
+
+
 @dataclass(frozen=True)
 class LineRange:
     first: int
@@ -106,6 +131,10 @@ class ArticlePlan:
     headings: tuple[Heading, ...]
     fragments: tuple[Fragment, ...]
     yaml_line: int = field(default=0, compare=False)
+    # The editor's words for the contents page: what the essay is about (English, one
+    # line, from the text) and where its subject is set.
+    description: str | None = None
+    setting: Setting | None = None
 
 
 @dataclass(frozen=True)

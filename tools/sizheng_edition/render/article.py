@@ -98,7 +98,9 @@ def _cite(article: Article) -> list[str]:
     """The citation block; its values are quoted, as MyST reads directive options as YAML."""
     author = f":author: {_quoted(article.author.text)}" if article.author else ""
     title = f":title: {_quoted(article.title.text)}"
-    return ["```{cite-article}", *filter(None, [author, title]), "```", ""]
+    # The plan's English description: the page's meta description and the citation metadata.
+    about = f":description: {_quoted(article.description)}" if article.description else ""
+    return ["```{cite-article}", *filter(None, [author, title, about]), "```", ""]
 
 
 def _quoted(text: str) -> str:

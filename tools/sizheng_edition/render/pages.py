@@ -8,6 +8,7 @@ from sizheng_edition.model.glossary import Glossary
 from sizheng_edition.render import page_paths
 from sizheng_edition.render.article import render_article
 from sizheng_edition.render.concordance import Link, links, occurrences, scan
+from sizheng_edition.render.contents import CONTENTS, HOME, render_contents
 from sizheng_edition.render.glossary_categories import render_glossary_categories
 from sizheng_edition.render.glossary_index import render_glossary_index
 from sizheng_edition.render.glossary_usage import render_glossary_usage
@@ -46,4 +47,6 @@ def edition_files(sources: list[EditionSource], glossary: Glossary) -> dict[str,
     pages[page_paths.GLOSSARY_INDEX] = render_glossary_index(glossary, articles, found_terms)
     pages[page_paths.GLOSSARY_CATEGORIES] = render_glossary_categories(glossary)
     pages[page_paths.GLOSSARY_USAGE] = render_glossary_usage(glossary, articles, found_terms)
-    return {page_paths.file(doc): text for doc, text in pages.items()}
+    files = {page_paths.file(doc): text for doc, text in pages.items()}
+    files[CONTENTS] = render_contents(sources, HOME)  # included by the hand-written home page
+    return files

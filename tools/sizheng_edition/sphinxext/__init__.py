@@ -8,6 +8,8 @@ from sphinx.util.typing import ExtensionMetadata
 from .anchors import setup_anchors
 from .assets import setup_assets
 from .citation import setup_citation
+from .citation_meta import setup_citation_meta
+from .downloads import setup_downloads
 from .epub import setup_epub
 from .glossary import setup_glossary
 from .lang import setup_lang
@@ -22,6 +24,8 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     setup_search(app)
     setup_glossary(app)
     setup_citation(app)
+    setup_citation_meta(app)
+    setup_downloads(app)
     setup_navigation(app)
     setup_assets(app)
     setup_epub(app)

@@ -154,7 +154,24 @@ class BoundedNavigation:
         context["toctree"] = toctree
 
 
+def _site_without_book(app: Sphinx) -> None:
+    """The printed book's master document (book.md, ``latex_documents``) is no page of the
+    web site: it only orders the essays as chapters, and as HTML it was a second, stray
+    home page.  So HTML builds do not read it; the LaTeX build keeps it.  (The EPUB reads it
+    and leaves it out of the book: ``epub_exclude_files``.)  The builder is known only
+    once it starts, before any document is read."""
+    if app.builder.format != "html" or app.builder.name == "epub":
+        return
+    masters = {doc[0] for doc in app.config.latex_documents} - {app.config.root_doc}
+    suffixes = list(app.config.source_suffix)
+    app.config.exclude_patterns = [
+        *app.config.exclude_patterns,
+        *sorted(f"{master}{suffix}" for master in masters for suffix in suffixes),
+    ]
+
+
 def setup_navigation(app: Sphinx) -> None:
+    app.connect("builder-inited", _site_without_book)
     app.add_config_value("edition_nav_full_limit", 150, "html")
     app.add_config_value("edition_nav_max_siblings", 60, "html")
     navigation = BoundedNavigation()
