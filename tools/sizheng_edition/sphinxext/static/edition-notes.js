@@ -194,7 +194,7 @@
       english.className = "edition-gloss-english";
       english.textContent = link.dataset.english;
       const entry = document.createElement("a");
-      entry.href = link.href;
+      entry.setAttribute("href", link.getAttribute("href"));
       entry.textContent = "Glossary entry →";
       const more = document.createElement("p");
       more.append(entry);
