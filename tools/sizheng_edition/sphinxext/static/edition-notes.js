@@ -39,6 +39,7 @@
 
   let open = null; // {trigger, element, pinned}
   let serial = 0;
+  let returning = false; // focus given back to a mark must not open it again
   const MARGIN = 8;
 
   function place(trigger, element) {
@@ -68,7 +69,42 @@
     trigger.removeAttribute("aria-controls");
     if (element.matches(":popover-open")) element.hidePopover();
     element.remove();
-    if (returnFocus) trigger.focus();
+    if (returnFocus) {
+      returning = true;
+      trigger.focus();
+      returning = false;
+    }
+  }
+
+  const FOCUSABLE = 'a[href], button:not([disabled]), input, select, textarea, [tabindex]:not([tabindex="-1"])';
+  const focusables = (scope) =>
+    [...scope.querySelectorAll(FOCUSABLE)].filter((el) => el.getClientRects().length && !el.closest("[hidden]"));
+
+  /* The popover lives at the end of the body, outside the text (so that no selection or
+     copy of a paragraph reaches it); Tab moves from its mark into it and on from it to
+     whatever follows the mark, as if it stood right after the mark. */
+  function tabFromTrigger(event) {
+    if (event.key !== "Tab" || !open || event.target !== open.trigger || event.shiftKey) return;
+    const inside = focusables(open.element);
+    if (!inside.length) return;
+    event.preventDefault();
+    open.pinned = true;
+    inside[0].focus();
+  }
+  function tabInPopover(event) {
+    if (event.key !== "Tab" || !open) return;
+    const inside = focusables(open.element);
+    const { trigger } = open;
+    if (event.shiftKey && document.activeElement === inside[0]) {
+      event.preventDefault();
+      close(true);
+    } else if (!event.shiftKey && document.activeElement === inside[inside.length - 1]) {
+      event.preventDefault();
+      const all = focusables(document.body);
+      const next = all[all.indexOf(trigger) + 1];
+      close(false);
+      (next || trigger).focus();
+    }
   }
 
   function show(trigger, kind, label, fill, pinned) {
@@ -92,9 +128,10 @@
     button.setAttribute("aria-label", "Close");
     button.textContent = "×";
     button.addEventListener("click", () => close(true));
-    element.prepend(button);
-    // Next in the focus order after its mark, so Tab reaches the links inside.
-    trigger.after(element);
+    element.append(button);
+    element.setAttribute("data-pagefind-ignore", "all");
+    element.addEventListener("keydown", tabInPopover);
+    document.body.append(element);
     if (element.popover) element.showPopover();
     trigger.setAttribute("aria-expanded", "true");
     trigger.setAttribute("aria-controls", element.id);
@@ -134,6 +171,7 @@
      focus (closes when focus leaves), on mouse hover (closes when the mouse leaves). */
   function enhance(trigger, kind, label, fill) {
     trigger.setAttribute("aria-expanded", "false");
+    trigger.addEventListener("keydown", tabFromTrigger);
     trigger.addEventListener("click", (event) => {
       if (event.detail === 0 && open && open.trigger === trigger) return; // Enter on an open gloss follows the link
       event.preventDefault();
@@ -141,7 +179,7 @@
       else show(trigger, kind, label, fill, true);
     });
     trigger.addEventListener("focus", () => {
-      if (trigger.matches(":focus-visible")) show(trigger, kind, label, fill, false);
+      if (!returning && trigger.matches(":focus-visible")) show(trigger, kind, label, fill, false);
     });
     trigger.addEventListener("pointerenter", (event) => {
       if (event.pointerType !== "mouse") return;
@@ -266,6 +304,7 @@
     const rem = parseFloat(getComputedStyle(root).fontSize) || 16;
     let bottom = 0;
     const made = [];
+    const lastBeside = new Map(); // paragraph → its last sidenote, to keep notes in order
     for (const mark of marks) {
       const note = noteOf(mark);
       const paragraph = mark.closest("p");
@@ -285,7 +324,8 @@
       label.className = "edition-sidenote-number";
       label.textContent = number(mark);
       aside.append(label, noteBody(note));
-      paragraph.after(aside);
+      (lastBeside.get(paragraph) || paragraph).after(aside);
+      lastBeside.set(paragraph, aside);
       aside.style.left = `${Math.round(left)}px`;
       aside.style.width = `${Math.round(width)}px`;
       const top = Math.max(mark.getBoundingClientRect().top - box.top - 0.2 * rem, bottom);
