@@ -35,14 +35,14 @@ def device(request):
     return request.param
 
 
-def open_page(browser, site, device: str, theme: str = "light", script: bool = True):  # noqa: F811
+def open_page(browser, site, device: str, theme: str = "light", script: bool = True, path: str = ESSAY):  # noqa: F811
     context = browser.new_context(**(DESKTOP if device == "desktop" else PHONE), java_script_enabled=script)
     context.add_init_script(f"localStorage.setItem('theme', '{theme}')")
     page = context.new_page()
     page.problems = []
     page.on("pageerror", lambda e: page.problems.append(str(e)))
     page.on("console", lambda m: page.problems.append(m.text) if m.type == "error" else None)
-    page.goto(f"{site}/{ESSAY}")
+    page.goto(f"{site}/{path}")
     page.wait_for_load_state("load")
     if script:
         page.wait_for_function("document.querySelector('.edition-show-terms-switch') !== null")
@@ -221,7 +221,7 @@ def test_show_terms_switch_marks_every_term_and_is_remembered(browser, site):  #
 
 def test_chinese_quotation_marks_are_full_width_from_a_cjk_face(browser, site, device):  # noqa: F811
     require_file(NOTO_SERIF_CJK)  # Debian's fonts-noto-cjk
-    page = open_page(browser, site, device)
+    page = open_page(browser, site, device, path="texts/000/soe-branch-secretaries.html")
     found = page.evaluate(
         """() => {
           const walker = document.createTreeWalker(document.querySelector('div[lang="zh-Hans"] > section'),

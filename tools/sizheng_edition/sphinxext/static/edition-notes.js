@@ -32,6 +32,13 @@
   };
   if (stored(SHOW_TERMS_KEY) === "1") root.classList.add("edition-show-terms");
 
+  // furo's two drawers are both unnamed complementary landmarks; a screen reader's list
+  // of landmarks cannot tell them apart (axe: landmark-unique).
+  for (const [selector, name] of [[".sidebar-drawer", "Site navigation"], [".toc-drawer", "On this page"]]) {
+    const drawer = document.querySelector(selector);
+    if (drawer && !drawer.hasAttribute("aria-label")) drawer.setAttribute("aria-label", name);
+  }
+
   const main = document.querySelector('article[role="main"]');
   if (!main) return;
 
@@ -65,9 +72,8 @@
     if (!open) return;
     const { trigger, element } = open;
     open = null;
-    trigger.setAttribute("aria-expanded", "false");
+    if (trigger.hasAttribute("aria-expanded")) trigger.setAttribute("aria-expanded", "false");
     trigger.removeAttribute("aria-controls");
-    if (element.matches(":popover-open")) element.hidePopover();
     element.remove();
     if (returnFocus) {
       returning = true;
@@ -119,8 +125,6 @@
     element.setAttribute("role", "dialog");
     element.setAttribute("aria-label", label);
     element.lang = "en";
-    // Top layer where the Popover API exists: never clipped by the column or under the header.
-    if ("popover" in HTMLElement.prototype) element.popover = "manual";
     fill(element);
     const button = document.createElement("button");
     button.type = "button";
@@ -132,8 +136,7 @@
     element.setAttribute("data-pagefind-ignore", "all");
     element.addEventListener("keydown", tabInPopover);
     document.body.append(element);
-    if (element.popover) element.showPopover();
-    trigger.setAttribute("aria-expanded", "true");
+    if (trigger.hasAttribute("aria-expanded")) trigger.setAttribute("aria-expanded", "true");
     trigger.setAttribute("aria-controls", element.id);
     open = { trigger, element, pinned };
     place(trigger, element);
@@ -170,10 +173,17 @@
   /* A mark that opens a popover: on tap or click (toggles, stays open), on keyboard
      focus (closes when focus leaves), on mouse hover (closes when the mouse leaves). */
   function enhance(trigger, kind, label, fill) {
-    trigger.setAttribute("aria-expanded", "false");
     trigger.addEventListener("keydown", tabFromTrigger);
+    trigger.addEventListener("keydown", (event) => {
+      if (event.key === " " && trigger.getAttribute("role") === "button") {
+        event.preventDefault();
+        trigger.click();
+      }
+    });
     trigger.addEventListener("click", (event) => {
-      if (event.detail === 0 && open && open.trigger === trigger) return; // Enter on an open gloss follows the link
+      // Enter on a gloss follows the link to the entry (the gloss is already shown);
+      // a note mark is a button that opens and closes its note.
+      if (event.detail === 0 && kind === "gloss") return;
       event.preventDefault();
       if (open && open.trigger === trigger && open.pinned) close(false);
       else show(trigger, kind, label, fill, true);
@@ -286,7 +296,11 @@
   let sidenotes = [];
 
   function clearSidenotes() {
-    if (sidenotes.length) marks.forEach((mark) => mark.setAttribute("aria-expanded", "false"));
+    // Without sidenotes a mark opens its note in place: a disclosure button.
+    marks.forEach((mark) => {
+      mark.setAttribute("role", "button");
+      mark.setAttribute("aria-expanded", "false");
+    });
     sidenotes.forEach((aside) => aside.remove());
     sidenotes = [];
     main.classList.remove("edition-has-sidenotes");
@@ -336,8 +350,11 @@
     }
     sidenotes = made;
     main.classList.add("edition-has-sidenotes");
-    // A mark beside its sidenote opens nothing.
-    marks.forEach((mark) => mark.removeAttribute("aria-expanded"));
+    // Beside its sidenote a mark is again a link (to the sidenote, by the script).
+    marks.forEach((mark) => {
+      mark.removeAttribute("aria-expanded");
+      mark.setAttribute("role", "doc-noteref");
+    });
     return true;
   }
 
