@@ -119,7 +119,9 @@ def test_a_note_opens_in_place_on_a_phone_and_closes(browser, site):  # noqa: F8
     assert popover(page).count() == 0
     assert page.url.endswith(ESSAY)
     # The keyboard reaches the same note: focus the mark, Tab into its links.
-    page.evaluate("() => document.querySelector('a.footnote-reference').closest('p').querySelector('a').focus()")
+    page.evaluate(
+        "() => document.querySelector('a.footnote-reference').closest('p').querySelector('a').focus()"
+    )
     for _ in range(20):
         if page.evaluate("document.activeElement.classList.contains('footnote-reference')"):
             break
@@ -164,7 +166,10 @@ def test_without_the_script_notes_stay_footnotes_and_terms_link_to_the_glossary(
     mark.click()
     assert page.url.endswith(mark.get_attribute("href"))
     link = page.locator("a.term-link").first
-    assert link.get_attribute("title") == f"{link.get_attribute('data-pinyin')}: {link.get_attribute('data-english')}"
+    assert (
+        link.get_attribute("title")
+        == f"{link.get_attribute('data-pinyin')}: {link.get_attribute('data-english')}"
+    )
     link.click()
     assert "/glossary/index.html#term-" in page.url
     page.context.close()
@@ -186,7 +191,8 @@ def test_copied_text_and_selection_carry_no_gloss(browser, site, device):  # noq
     result = page.evaluate(
         """() => {
           const p = document.getElementById('p1').closest('p');
-          const glosses = [...p.querySelectorAll('a.term-link')].flatMap(a => [a.dataset.pinyin, a.dataset.english]);
+          const glosses = [...p.querySelectorAll('a.term-link')]
+            .flatMap(a => [a.dataset.pinyin, a.dataset.english]);
           const range = document.createRange(); range.selectNodeContents(p);
           const sel = getSelection(); sel.removeAllRanges(); sel.addRange(range);
           return {selected: sel.toString(), inner: p.innerText, content: p.textContent, glosses};
@@ -295,7 +301,9 @@ def test_axe_finds_nothing_on_an_essay_with_a_note_and_a_gloss_open(browser, sit
     (link.tap if device == "phone" else link.click)()
     assert popover(page).count() == 1
     page.add_script_tag(content=axe)
-    violations = page.evaluate("async () => (await axe.run()).violations.map(v => [v.id, v.impact, v.nodes.length])")
+    violations = page.evaluate(
+        "async () => (await axe.run()).violations.map(v => [v.id, v.impact, v.nodes.length])"
+    )
     assert violations == []
     if device == "phone":
         mark = page.locator("a.footnote-reference").first
