@@ -39,6 +39,17 @@
     if (drawer && !drawer.hasAttribute("aria-label")) drawer.setAttribute("aria-label", name);
   }
 
+  // furo's "Back to top" (shown once the reader has scrolled) stands outside every
+  // landmark (axe: region): a small navigation landmark of its own.
+  const backToTop = document.querySelector(".back-to-top");
+  if (backToTop && !backToTop.closest("nav, main, header, footer, aside, [role]")) {
+    const nav = document.createElement("nav");
+    nav.setAttribute("aria-label", "Back to top");
+    nav.style.display = "contents";
+    backToTop.before(nav);
+    nav.append(backToTop);
+  }
+
   const main = document.querySelector('article[role="main"]');
   if (!main) return;
 
@@ -376,6 +387,11 @@
       if (!aside) return false;
       event.stopImmediatePropagation();
       sidenotes.forEach((other) => other.classList.toggle("edition-sidenote-current", other === aside));
+      if (event.type !== "pointerenter") {
+        // A long note beside a mark low on the screen: bring all of it into view.
+        const r = aside.getBoundingClientRect();
+        if (r.bottom > window.innerHeight || r.top < 0) aside.scrollIntoView({ block: "nearest", behavior: "instant" });
+      }
       return aside;
     };
     mark.addEventListener(
