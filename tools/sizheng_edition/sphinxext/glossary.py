@@ -1,11 +1,11 @@
-"""Glossary entries with stable anchors, and term links with an accessible tooltip.
+"""Glossary entries with stable anchors, and term links with their gloss.
 
 ``{glossary-entry}`` registers its term with Sphinx's standard domain under the
 anchor it is given (``term-`` + pinyin slug), so ``{term}`` references and the
 general index work and the anchor never becomes ``term-0``.  ``{gl}`shown <term>```
 links a word in the text to its entry; in HTML the link carries the pinyin and
-English rendering in a tooltip that shows on hover and on keyboard focus and is
-the link's accessible description; on touch, a tap opens the entry itself.
+English rendering in attributes (its title is the accessible description), which
+``static/edition-notes.js`` opens in place on tap, hover or keyboard focus.
 What the build knows of the terms lives in the ``edition`` domain (glossary_domain.py).
 """
 
@@ -98,9 +98,11 @@ def check_links(app: Sphinx, doctree: nodes.document, docname: str) -> None:
 
 
 class NumberTooltips(SphinxPostTransform):
-    """Give each tooltip on a page its id, ``tip-1``, ``tip-2``… in reading order: the
-    link names it in ``aria-describedby``, so it must be unique on the page.  Links to
-    unknown terms get no tooltip and no number."""
+    """Mark the links that carry a gloss, ``tip-1``, ``tip-2``… in reading order, and the
+    first link to each term on a page: the page is calm, only a term's first occurrence
+    looks like a link until the reader asks to see them all (edition-notes.js).  Links to
+    unknown terms get no gloss and no number; a term in a title is never its first
+    occurrence (the title also prints in the contents)."""
 
     formats = ("html",)
     default_priority = 900  # after the post-transforms that add or remove content
@@ -108,8 +110,12 @@ class NumberTooltips(SphinxPostTransform):
     def run(self, **kwargs: Any) -> None:
         known = glossary_domain(self.env).terms
         links = (node for node in self.document.findall(term_link) if node["term"] in known)
+        seen: set[str] = set()
         for number, node in enumerate(links, start=1):
             node["tip"] = f"tip-{number}"
+            if node["term"] not in seen and not any(isinstance(a, nodes.title) for a in _ancestors(node)):
+                seen.add(node["term"])
+                node["first"] = True
 
 
 def visit_term_link_html(self: HTML5Translator, node: term_link) -> None:
@@ -118,18 +124,21 @@ def visit_term_link_html(self: HTML5Translator, node: term_link) -> None:
         self.body.append(self.encode(node.astext()))
         raise nodes.SkipNode
     uri = self.builder.get_relative_uri(self.builder.current_docname, target.docname) + "#" + target.id
-    tip = node.get("tip")
-    if tip is None:
-        # Rendered outside its page's body (a title in a table of contents): a tooltip
-        # there would repeat an id the page already has.
+    if node.get("tip") is None:
+        # Outside its page's body (a title in a table of contents), or in the EPUB: a
+        # plain link to the entry.
         self.body.append(f'<a class="term-link" href="{self.attval(uri)}">{self.encode(node.astext())}</a>')
         raise nodes.SkipNode
+    # The gloss lives in attributes, never in the text: search snippets, the search
+    # index and copied text read the link's text alone ("医保局", not "医保局yībǎo jú…").
+    # The title is its accessible description and the hover tip without a script;
+    # edition-notes.js turns the attributes into a popover opened in place.
+    kind = "term-first" if node.get("first") else "term-repeat"
     self.body.append(
-        f'<a class="term-link" href="{self.attval(uri)}" aria-describedby="{tip}">'
-        f"{self.encode(node.astext())}"
-        f'<span class="term-tip" role="tooltip" id="{tip}" lang="en">'
-        f'<span class="term-tip-pinyin" lang="zh-Latn-pinyin">{self.encode(target.pinyin)}</span> '
-        f"{self.encode(target.english)}</span></a>"
+        f'<a class="term-link {kind}" href="{self.attval(uri)}"'
+        f' data-pinyin="{self.attval(target.pinyin)}" data-english="{self.attval(target.english)}"'
+        f' title="{self.attval(target.pinyin)}: {self.attval(target.english)}">'
+        f"{self.encode(node.astext())}</a>"
     )
     raise nodes.SkipNode
 
