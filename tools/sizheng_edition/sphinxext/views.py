@@ -1,0 +1,95 @@
+"""Parallel views: what a paragraph can be read beside (its diplomatic source lines, or
+for a converted witness its traditional original).
+
+``{parallel} witness-lines`` (or ``original``) becomes, on the web, a native
+``<details>`` right after its paragraph, closed by default: the page reads as the text
+alone and every block still opens by a click without JavaScript.  The view switch
+(static/edition-views.js) opens one kind of block on every page and lays it beside its
+paragraph (static/edition-views.css).  The blocks say ``data-pagefind-ignore`` so that
+a search engine indexes the reading text only.
+
+Print and e-book keep a critical edition, not a control: the PDF and the EPUB print the
+traditional original as a block under its paragraph (as before these views) and leave
+the witness lines out, which the transcription appendix prints in full."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from docutils import nodes
+from docutils.parsers.rst import directives
+from sphinx.application import Sphinx
+from sphinx.util.docutils import SphinxDirective
+from sphinx.writers.html5 import HTML5Translator
+from sphinx.writers.latex import LaTeXTranslator
+
+from .lang import _TAG
+
+KINDS = ("witness-lines", "original")
+"""The kinds of parallel block; each is a view of its own (edition-views.js)."""
+
+
+class parallel_block(nodes.General, nodes.Element):  # noqa: N801 - docutils naming
+    """What a paragraph can be read beside."""
+
+
+class ParallelDirective(SphinxDirective):
+    required_arguments = 1
+    has_content = True
+    option_spec: ClassVar = {"lang": directives.unchanged_required, "summary": directives.unchanged_required}
+
+    def run(self) -> list[nodes.Node]:
+        kind = self.arguments[0]
+        if kind not in KINDS:
+            raise self.error(f"not a kind of parallel block: {kind!r} (one of {', '.join(KINDS)})")
+        lang = self.options.get("lang", "")
+        if not _TAG.match(lang):
+            raise self.error(f"not a language tag: {lang!r}")
+        node = parallel_block(kind=kind, lang=lang, summary=self.options.get("summary", ""), classes=[kind])
+        self.state.nested_parse(self.content, self.content_offset, node)
+        return [node]
+
+
+def _in_epub(self: HTML5Translator) -> bool:
+    return self.builder.name == "epub"
+
+
+def visit_parallel_html(self: HTML5Translator, node: parallel_block) -> None:
+    if _in_epub(self):
+        # E-readers differ in whether a closed <details> can be opened: the EPUB prints
+        # the original open and leaves the lines to the transcription.
+        if node["kind"] != "original":
+            raise nodes.SkipNode
+        self.body.append(self.starttag(node, "div", lang=node["lang"]))
+        return
+    attrs = {"lang": node["lang"], "data-pagefind-ignore": "all"}
+    self.body.append(self.starttag(node, "details", **attrs))
+    self.body.append(f'<summary lang="en">{self.encode(node["summary"])}</summary>\n')
+
+
+def depart_parallel_html(self: HTML5Translator, node: parallel_block) -> None:
+    self.body.append("</div>\n" if _in_epub(self) else "</details>\n")
+
+
+def visit_parallel_latex(self: LaTeXTranslator, node: parallel_block) -> None:
+    if node["kind"] != "original":
+        raise nodes.SkipNode
+    self.body.append("\n\\begin{editionoriginal}\n")
+
+
+def depart_parallel_latex(self: LaTeXTranslator, node: parallel_block) -> None:
+    self.body.append("\n\\end{editionoriginal}\n")
+
+
+def _skip(self: nodes.NodeVisitor, node: nodes.Element) -> None:
+    raise nodes.SkipNode
+
+
+def setup_views(app: Sphinx) -> None:
+    app.add_node(
+        parallel_block,
+        html=(visit_parallel_html, depart_parallel_html),
+        latex=(visit_parallel_latex, depart_parallel_latex),
+        text=(_skip, None),
+    )
+    app.add_directive("parallel", ParallelDirective)
