@@ -24,17 +24,21 @@ KEPT = "kept"
 
 
 def witness_fates(src: EditionSource, block: Block) -> list[tuple[int, str]]:
-    """The block's source lines in reading order, then the lines its notes name (a drop
-    noted here), each with its fate."""
-    fates = dict.fromkeys(block.lines, KEPT)
+    """The block's source lines in reading order, then the dropped lines noted here, each
+    with its fates (a line can be both moved and joined).  A move is noted at both ends;
+    its lines are listed only beside the paragraph that prints them."""
+    fates: dict[int, list[str]] = {n: [] for n in block.lines}
     for anchor in block.anchors:
         fate = FATE_OF.get(anchor.note.kind)
         if fate is None:
             continue
         for ref in anchor.note.lines:
-            if ref.source == src.source.key:
-                fates[ref.line] = fate
-    return list(fates.items())
+            elsewhere = ref.line not in fates and anchor.note.kind is not NoteKind.DROP
+            if ref.source != src.source.key or elsewhere:
+                continue
+            if fate not in fates.setdefault(ref.line, []):
+                fates[ref.line].append(fate)
+    return [(n, ", ".join(f) or KEPT) for n, f in fates.items()]
 
 
 def witness_lang(src: EditionSource) -> str:
