@@ -6,7 +6,8 @@ for a converted witness its traditional original).
 alone and every block still opens by a click without JavaScript.  The view switch
 (static/edition-views.js) opens one kind of block on every page and lays it beside its
 paragraph (static/edition-views.css).  The blocks say ``data-pagefind-ignore`` so that
-a search engine indexes the reading text only.
+a search engine indexes the reading text only (and Sphinx's own index skips them by
+the ``no-search`` class).
 
 Print and e-book keep a critical edition, not a control: the PDF and the EPUB print the
 traditional original as a block under its paragraph (as before these views) and leave
@@ -45,7 +46,9 @@ class ParallelDirective(SphinxDirective):
         lang = self.options.get("lang", "")
         if not _TAG.match(lang):
             raise self.error(f"not a language tag: {lang!r}")
-        node = parallel_block(kind=kind, lang=lang, summary=self.options.get("summary", ""), classes=[kind])
+        # "no-search": Sphinx's own index skips the node, as Pagefind does by the attribute.
+        summary = self.options.get("summary", "")
+        node = parallel_block(kind=kind, lang=lang, summary=summary, classes=[kind, "no-search"])
         self.state.nested_parse(self.content, self.content_offset, node)
         return [node]
 
@@ -60,10 +63,11 @@ def visit_parallel_html(self: HTML5Translator, node: parallel_block) -> None:
         # the original open and leaves the lines to the transcription.
         if node["kind"] != "original":
             raise nodes.SkipNode
-        self.body.append(self.starttag(node, "div", lang=node["lang"]))
+        self.body.append(f'<div class="{node["kind"]}" lang="{node["lang"]}">')
         return
-    attrs = {"lang": node["lang"], "data-pagefind-ignore": "all"}
-    self.body.append(self.starttag(node, "details", **attrs))
+    # Written out rather than by starttag, which would add the "no-search" class too.
+    kind, lang = node["kind"], node["lang"]
+    self.body.append(f'<details class="{kind}" data-pagefind-ignore="all" lang="{lang}">\n')
     self.body.append(f'<summary lang="en">{self.encode(node["summary"])}</summary>\n')
 
 
