@@ -20,6 +20,7 @@ from sizheng_edition.render.article_names import who
 from sizheng_edition.render.concordance import EDITED_RULES, Link
 from sizheng_edition.render.escape import escape, role_content
 from sizheng_edition.render.invisible import label_invisible
+from sizheng_edition.render.parallel import original_text, witness_lines
 from sizheng_edition.render.references import line_ref, paragraph_ref, ref, target, term_link
 
 # The sign of each edited rule in the text (edition.css): an emendation corrects the
@@ -170,19 +171,14 @@ def _byline(src: EditionSource, article: Article, notes: _Notes) -> list[str]:
             out += [f"{{.{cls}}}", _inline(block, notes), ""]
     if src.script is Script.CONVERTED_TRADITIONAL and article.author is not None:
         line = article.author.lines[0]
-        out += _original_text(src.source.line(line))
+        out += original_text(src.source.line(line))
     return out
 
 
 def _original(src: EditionSource, block: Block) -> list[str]:
     if src.script is not Script.CONVERTED_TRADITIONAL:
         return []
-    return _original_text(block.raw)
-
-
-def _original_text(raw: str) -> list[str]:
-    """The traditional witness below the reading text, marked zh-Hant."""
-    return ["```{lang} zh-Hant", ":class: original", "", escape(raw.strip()), "```", ""]
+    return original_text(block.raw)
 
 
 def _original_forms(src: EditionSource, article: Article) -> list[str]:
@@ -211,7 +207,7 @@ def _original_forms(src: EditionSource, article: Article) -> list[str]:
         "",
         "The witness was converted from simplified by machine. Where one simplified character "
         "stands for two traditional ones, the converter often kept the simplified form. The "
-        "grey original above keeps these forms as printed; they are listed here with the form a "
+        "traditional original keeps these forms as printed; they are listed here with the form a "
         "correct traditional text has. The simplified reading text is not affected.",
         "",
         "| Printed | Correct | Lines | Why |",
@@ -338,7 +334,10 @@ def _block(src: EditionSource, article: Article, block: Block, notes: _Notes, li
     else:
         head = ["```{rubric} Abstract", "```", ""] if block.kind is BlockKind.ABSTRACT else []
         out = [*head, f"{{pn}}`{block.number}`{text}", ""]
-    return out + _original(src, block)
+    # Headings go without: their lines are on the transcription, and a heading's block
+    # beside it would break the two columns where the view lays them out.
+    lines = witness_lines(src, block) if block.kind is not BlockKind.HEADING else []
+    return out + lines + _original(src, block)
 
 
 def _first_reference(article: Article, block: Block) -> bool:
@@ -350,5 +349,5 @@ def _keywords(src: EditionSource, keywords: list[Block], notes: _Notes) -> list[
     out += [f"- {_inline(k, notes)}" for k in keywords]
     out.append("")
     if src.script is Script.CONVERTED_TRADITIONAL:
-        out += _original_text(src.source.line(keywords[0].lines[0]))
+        out += original_text(src.source.line(keywords[0].lines[0]))
     return out

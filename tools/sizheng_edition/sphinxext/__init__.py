@@ -16,10 +16,12 @@ from .lang import setup_lang
 from .latex_book import setup_latex_book
 from .navigation import setup_navigation
 from .search import setup_search
+from .views import setup_views
 
 
 def setup(app: Sphinx) -> ExtensionMetadata:
     setup_lang(app)
+    setup_views(app)
     setup_anchors(app)
     setup_search(app)
     setup_glossary(app)

@@ -248,6 +248,7 @@ def setup_lang(app: Sphinx) -> None:
     app.add_role("lang-zh", LangRole("zh-Hans"))
     app.add_role("lang-zht", LangRole("zh-Hant"))
     app.add_role("lang-pinyin", LangRole("zh-Latn-pinyin"))
+    app.add_role("lang-en", LangRole("en"))
     app.add_node(nodes.footnote, override=True, html=(visit_footnote_html, depart_footnote_html))
     app.connect("html-page-context", wrap_page_language)
     app.add_post_transform(MarkChineseInOtherLanguages)
