@@ -44,9 +44,11 @@ preview: generate
 	$(PY) -m sphinx_autobuild edition _build/preview --watch conf --watch seeds \
 	  --pre-build "$(PY) -m sizheng_edition generate"
 
-# Scaling figures (slow; not part of the tests): see docs/benchmark.md.
+# Scaling figures (slow; not part of the tests): see docs/benchmark.md.  Larger sizes
+# are opt-in: make bench BENCH_ARGS="--sizes 100 300 1000 3000".
+BENCH_ARGS ?=
 bench: $(STAMP)
-	$(PY) bench/benchmark.py
+	$(PY) bench/benchmark.py $(BENCH_ARGS)
 
 docs: $(STAMP)
 	$(PY) -m sizheng_edition cli-reference > docs/cli.md

@@ -1,18 +1,27 @@
-"""Benchmark (not a test): how the pipeline scales, as ratios measured in the same run.
+"""Benchmark (not a test): the ratios of issue 15, like with like, measured side by side.
 
-    .venv/bin/python bench/benchmark.py --sizes 100 300 1000 3000 --sphinx-sizes 10 30 100
+    .venv/bin/python bench/benchmark.py                     # 100 and 300 sources
+    .venv/bin/python bench/benchmark.py --sizes 100 300 1000 3000 --runs 3
 
-For each corpus size N (a synthetic corpus made from the real sources, synthetic/corpus.py):
+For each corpus size N (a synthetic corpus made from the real sources, synthetic/corpus.py)
+every figure is the wall time of a child process, and each ratio divides two figures
+measured in the same run on the same files:
 
-* conversion: `edition generate` (read, plan, assemble, normalise, render, write) against
-  raw OpenCC t2s conversion of the same bytes, in this process;
-* Sphinx: our build against a plain myst-parser build of the same documents without the
-  edition's extension (sphinx-build -j auto, full builds);
-* incremental: a rebuild after one source changed, against the full build;
-* growth: time per source at N against time per source at the smallest N (1.0 = linear);
-* peak memory of each child process (maximum resident set size).
+* generate ÷ OpenCC: ``edition generate`` against a raw OpenCC process that imports
+  OpenCC, reads the same seed files and converts them with t2s (the conversion floor);
+* generate after one source changed ÷ the same OpenCC process;
+* ours ÷ plain: our Sphinx build against a plain myst-parser + furo build of the same
+  documents with the SAME bounded sidebar (navigation.py), the edition's roles and
+  directives standing in as bare text and containers (PLAIN_CONF);
+* incremental ÷ full: regenerate + rebuild after one source changed, against the full build;
+* serial: our build with ``-j 1`` (as Read the Docs runs it), per source, against 100;
+* peak memory (maximum resident set size) of each process, per source.
 
-Prints a table; nothing is asserted.  Results go in docs/benchmark.md with the machine.
+Cold is the first run in a fresh corpus (nothing generated or built, caches of the
+machine as they come); warm runs repeat the same full work with warm file caches and
+compiled modules, outputs removed first.  Warm figures are min / median of ``--runs``.
+Prints a Markdown table; nothing is asserted.  Results go in docs/benchmark.md with the
+machine they came from.
 """
 
 from __future__ import annotations
@@ -20,57 +29,131 @@ from __future__ import annotations
 import argparse
 import os
 import platform
-import resource
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
-import time
+from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tools"))
 
 from sizheng_edition.synthetic.corpus import make_corpus  # noqa: E402
-from sizheng_edition.text.script import to_simplified  # noqa: E402
 
 PY = sys.executable
 EDITION = [PY, "-m", "sizheng_edition"]
+TIME = "/usr/bin/time"
+
+# The floor: what converting the same bytes costs a process that does nothing else.
+OPENCC = """
+import sys, pathlib, opencc
+data = "".join(p.read_text(encoding="utf-8") for p in sorted(pathlib.Path(sys.argv[1]).glob("*.txt")))
+opencc.OpenCC("t2s").convert(data)
+"""
+
+# The plain build: myst-parser and furo, with the edition's bounded sidebar (else furo's
+# full tree makes the plain build quadratic and the comparison meaningless), and the
+# edition's roles and directives as bare stand-ins so that the same text is parsed.
 PLAIN_CONF = """
+import sys
+sys.path.insert(0, {tools!r})
+from docutils import nodes
+from docutils.parsers.rst import directives
+from sphinx.util.docutils import SphinxDirective
+from sizheng_edition.sphinxext.navigation import setup_navigation
+
 project = "plain"
 extensions = ["myst_parser"]
 myst_enable_extensions = ["attrs_block", "attrs_inline"]
 exclude_patterns = ["_build", "_latex"]
 html_theme = "furo"
 html_search_language = "zh"
+smartquotes = False
+suppress_warnings = ["ref.ref", "ref.doc", "myst"]
+
+
+class AnyOptions(dict):
+    def __contains__(self, key):
+        return True
+
+    def __getitem__(self, key):
+        return directives.unchanged
+
+
+class Container(SphinxDirective):
+    optional_arguments = 1
+    final_argument_whitespace = True
+    has_content = True
+    option_spec = AnyOptions()
+
+    def run(self):
+        node = nodes.container()
+        self.state.nested_parse(self.content, self.content_offset, node)
+        return [node]
+
+
+def text_role(name, rawtext, text, lineno, inliner, options=None, content=None):
+    return [nodes.inline(rawtext, text)], []
+
+
+def setup(app):
+    setup_navigation(app)
+    for role in ("pn", "ln", "gl", "lang-zh", "lang-zht", "lang-pinyin"):
+        app.add_role(role, text_role)
+    for name in ("glossary-entry", "lang", "cite-article", "cite-edition", "essay-chapters"):
+        app.add_directive(name, Container)
 """
 
 
-def run(cmd: list[str], cwd: Path) -> tuple[float, int]:
-    """Seconds and peak resident memory (MiB) of one child process."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    start = time.perf_counter()
-    subprocess.run(cmd, cwd=cwd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    elapsed = time.perf_counter() - start
-    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return elapsed, max(peak, before) // 1024
+@dataclass
+class Sample:
+    """Runs of one command: seconds and peak MiB of each."""
+
+    seconds: list[float] = field(default_factory=list)
+    mib: list[float] = field(default_factory=list)
+
+    def add(self, seconds: float, mib: float) -> None:
+        self.seconds.append(seconds)
+        self.mib.append(mib)
+
+    @property
+    def min(self) -> float:
+        return min(self.seconds)
+
+    @property
+    def median(self) -> float:
+        return statistics.median(self.seconds)
+
+    @property
+    def peak(self) -> float:
+        return max(self.mib)
 
 
-def raw_opencc(corpus: Path) -> float:
-    data = "".join(p.read_text(encoding="utf-8") for p in sorted((corpus / "seeds").glob("*.txt")))
-    start = time.perf_counter()
-    to_simplified(data)
-    return time.perf_counter() - start
+def run(cmd: list[str], cwd: Path) -> tuple[float, float]:
+    """Wall seconds and peak resident MiB of one child process (GNU time, so that the
+    figure is this process's own and not the largest of all children so far)."""
+    out = subprocess.run(
+        ["nice", TIME, "-f", "%e %M", *cmd],
+        cwd=cwd,
+        check=True,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    seconds, kib = out.stderr.strip().splitlines()[-1].split()
+    return float(seconds), int(kib) / 1024
 
 
-def sphinx(src: Path, out: Path) -> tuple[float, int]:
-    return run([PY, "-m", "sphinx", "-q", "-j", "auto", "-b", "html", str(src), str(out)], src)
+def sphinx_cmd(src: Path, out: Path, jobs: str) -> list[str]:
+    return [PY, "-m", "sphinx", "-q", "-j", jobs, "-b", "html", str(src), str(out)]
 
 
 def plain_copy(corpus: Path) -> Path:
     plain = corpus / "plain"
     shutil.copytree(corpus / "edition", plain, ignore=shutil.ignore_patterns("_build", "conf.py"))
-    (plain / "conf.py").write_text(PLAIN_CONF, encoding="utf-8")
+    (plain / "conf.py").write_text(PLAIN_CONF.format(tools=str(ROOT / "tools")), encoding="utf-8")
     return plain
 
 
@@ -82,55 +165,106 @@ def touch_one_source(corpus: Path) -> None:
     seed.write_text("\n".join(lines), encoding="utf-8")
 
 
-def measure(n: int, with_sphinx: bool, with_plain: bool, work: Path) -> dict:
+def clear_generated(corpus: Path) -> None:
+    for sub in ("texts", "glossary"):
+        shutil.rmtree(corpus / "edition" / sub, ignore_errors=True)
+
+
+def measure(n: int, runs: int, serial: bool, work: Path) -> dict[str, Sample]:
     corpus = work / f"n{n}"
     make_corpus(ROOT, corpus, n, seed=n)
-    row: dict = {"n": n}
-    row["convert"], row["convert_mem"] = run([*EDITION, "--root", str(corpus), "generate"], ROOT)
-    row["opencc"] = raw_opencc(corpus)
-    if with_sphinx:
-        row["sphinx"], row["sphinx_mem"] = sphinx(corpus / "edition", corpus / "out")
-        if with_plain:  # furo's full navigation makes this quadratic: small sizes only
-            row["plain"], _ = sphinx(plain_copy(corpus), corpus / "plain-out")
-        touch_one_source(corpus)
-        regen, _ = run([*EDITION, "--root", str(corpus), "generate"], ROOT)
-        rebuild, _ = sphinx(corpus / "edition", corpus / "out")
-        row["incremental"] = regen + rebuild
+    generate = [*EDITION, "--root", str(corpus), "generate"]
+    s: dict[str, Sample] = {}
+
+    def sample(key: str, cmd: list[str]) -> None:
+        s.setdefault(key, Sample()).add(*run(cmd, ROOT))
+
+    opencc = [PY, "-c", OPENCC, str(corpus / "seeds")]
+    sample("generate cold", generate)
+    sample("opencc cold", opencc)
+    for _ in range(runs):
+        sample("opencc", opencc)
+        clear_generated(corpus)
+        sample("generate", generate)
+    ours, plain_out = corpus / "out", corpus / "plain-out"
+    plain = plain_copy(corpus)
+    for i in range(runs + 1):
+        shutil.rmtree(ours, ignore_errors=True)
+        shutil.rmtree(plain_out, ignore_errors=True)
+        sample("sphinx cold" if i == 0 else "sphinx", sphinx_cmd(corpus / "edition", ours, "auto"))
+        sample("plain cold" if i == 0 else "plain", sphinx_cmd(plain, plain_out, "auto"))
+    if serial:
+        for _ in range(runs):
+            shutil.rmtree(corpus / "serial", ignore_errors=True)
+            sample("sphinx -j 1", sphinx_cmd(corpus / "edition", corpus / "serial", "1"))
+    # One source changed, after a full build of the current state (ours is built).
+    touch_one_source(corpus)
+    sample("generate one changed", generate)
+    sample("sphinx one changed", sphinx_cmd(corpus / "edition", ours, "auto"))
     shutil.rmtree(corpus)
-    return row
+    return s
 
 
-def report(rows: list[dict]) -> None:
-    print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}")
-    base = next((r for r in rows if r["n"] == 100), rows[0])  # growth is measured from 100 sources
-    print("\n  N   convert s  ×OpenCC  growth   mem MiB | sphinx s  ×plain  growth  incr/full  mem MiB")
-    sbase = next((r for r in rows if "sphinx" in r and r["n"] == 100), None) or next(
-        (r for r in rows if "sphinx" in r), None
+def report(results: dict[int, dict[str, Sample]], runs: int) -> None:
+    print(
+        f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}; "
+        f"warm figures min / median of {runs}"
     )
-    for r in rows:
-        growth = (r["convert"] / r["n"]) / (base["convert"] / base["n"])
-        ratio = r["convert"] / r["opencc"]
-        line = f"{r['n']:5d} {r['convert']:9.2f} {ratio:8.0f} {growth:7.2f} {r['convert_mem']:8d}"
-        if "sphinx" in r:
-            sgrowth = (r["sphinx"] / r["n"]) / (sbase["sphinx"] / sbase["n"])
-            plain = f"{r['sphinx'] / r['plain']:7.2f}" if "plain" in r else "      —"
-            line += (
-                f" | {r['sphinx']:8.1f} {plain} {sgrowth:7.2f}"
-                f" {r['incremental'] / r['sphinx']:10.2f} {r['sphinx_mem']:8d}"
-            )
-        print(line)
+    base = results.get(100) or next(iter(results.values()))
+    base_n = 100 if 100 in results else next(iter(results))
+    head = "| measure | " + " | ".join(f"{n:,} sources" for n in results) + " |"
+    print("\n" + head + "\n|---|" + "---|" * len(results))
+
+    def row(name: str, cell: object) -> None:
+        print(f"| {name} | " + " | ".join(cell(n, r) for n, r in results.items()) + " |")  # type: ignore[operator]
+
+    def spread(a: Sample) -> str:
+        return f"{a.min:.2f} / {a.median:.2f}"
+
+    def per_source(a: Sample, n: int) -> str:
+        return f"{a.peak:.0f} ({a.peak / n:.2f})"
+
+    def ratio(a: Sample, b: Sample) -> str:
+        return f"{a.min / b.min:.2f}× / {a.median / b.median:.2f}×"
+
+    row("generate, cold, s", lambda n, r: f"{r['generate cold'].min:.2f}")
+    row("generate, warm, s (min / median)", lambda n, r: spread(r["generate"]))
+    row("raw OpenCC process, warm, s", lambda n, r: spread(r["opencc"]))
+    row("generate cold ÷ OpenCC cold", lambda n, r: f"{r['generate cold'].min / r['opencc cold'].min:.1f}×")
+    row("generate warm ÷ OpenCC warm", lambda n, r: ratio(r["generate"], r["opencc"]))
+    row(
+        "generate after one source changed ÷ OpenCC",
+        lambda n, r: f"{r['generate one changed'].min / r['opencc'].min:.2f}×",
+    )
+    row("our build, cold, s", lambda n, r: f"{r['sphinx cold'].min:.1f}")
+    row("plain build, cold, s", lambda n, r: f"{r['plain cold'].min:.1f}")
+    row("our build ÷ plain, cold", lambda n, r: f"{r['sphinx cold'].min / r['plain cold'].min:.2f}×")
+    row("our build ÷ plain, warm", lambda n, r: ratio(r["sphinx"], r["plain"]))
+    row(
+        "regenerate + rebuild after one changed ÷ full build",
+        lambda n, r: f"{(r['generate one changed'].min + r['sphinx one changed'].min) / r['sphinx'].min:.2f}",
+    )
+    row("peak MiB of generate (per source)", lambda n, r: per_source(r["generate"], n))
+    row("peak MiB of our build (per source)", lambda n, r: per_source(r["sphinx"], n))
+    row("peak MiB of plain build", lambda n, r: f"{r['plain'].peak:.0f}")
+    row("peak memory, our build ÷ plain", lambda n, r: f"{r['sphinx'].peak / r['plain'].peak:.2f}×")
+    if all("sphinx -j 1" in r for r in results.values()) and "sphinx -j 1" in base:
+        per = base["sphinx -j 1"].min / base_n
+        row("serial build (-j 1), s", lambda n, r: f"{r['sphinx -j 1'].min:.1f}")
+        row(f"serial time per source ÷ at {base_n}", lambda n, r: f"{r['sphinx -j 1'].min / n / per:.2f}")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--sizes", type=int, nargs="+", default=[100, 300, 1000, 3000])
-    parser.add_argument("--sphinx-sizes", type=int, nargs="+", default=[100, 300, 1000])
-    parser.add_argument("--plain-max", type=int, default=100, help="largest size for the plain build")
+    parser.add_argument("--sizes", type=int, nargs="+", default=[100, 300])
+    parser.add_argument("--runs", type=int, default=3, help="warm runs of each command")
+    parser.add_argument("--no-serial", action="store_true", help="skip the -j 1 builds")
     args = parser.parse_args()
-    sizes = sorted(set(args.sizes) | set(args.sphinx_sizes))
+    if not Path(TIME).exists():
+        sys.exit(f"{TIME} (GNU time) is needed to measure each process's peak memory")
     with tempfile.TemporaryDirectory() as tmp:
-        rows = [measure(n, n in args.sphinx_sizes, n <= args.plain_max, Path(tmp)) for n in sizes]
-    report(rows)
+        results = {n: measure(n, args.runs, not args.no_serial, Path(tmp)) for n in sorted(set(args.sizes))}
+    report(results, args.runs)
 
 
 if __name__ == "__main__":

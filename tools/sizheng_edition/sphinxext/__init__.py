@@ -34,5 +34,6 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     setup_latex_book(app)
     # env_version: raise it when a change alters what is stored in the environment or
     # the search index, so that Sphinx rebuilds instead of reusing stale data.  3: the
-    # glossary's state moved from attributes of the environment into its domain.
-    return {"version": "0.1", "env_version": 3, "parallel_read_safe": True, "parallel_write_safe": True}
+    # glossary's state moved from attributes of the environment into its domain.  4: line
+    # and paragraph labels moved from the standard domain into the ``anchors`` domain.
+    return {"version": "0.1", "env_version": 4, "parallel_read_safe": True, "parallel_write_safe": True}

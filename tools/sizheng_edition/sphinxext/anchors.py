@@ -1,20 +1,35 @@
 """Citable anchors: ``{pn}`7``` numbers a paragraph (id ``p7``, label
 ``<article>-p7``) and ``{ln}`000:11``` numbers a source line in a diplomatic
-transcription (id ``l11``, label ``s000-l11``).  Both register a standard
-label, so ``{ref}`` reaches them from any page and the LaTeX build links them.
-The formats are ``model.labels``', shared with the page generator that cites them."""
+transcription (id ``l11``, label ``s000-l11``).  ``{ref}`` reaches them from any
+page and the LaTeX build links them.
+The formats are ``model.labels``', shared with the page generator that cites them.
+
+The labels are kept in the edition's own ``anchors`` domain, not as standard labels:
+Sphinx's standard domain forgets a page's labels by scanning every label of the
+project, so with one label per line and paragraph (some 11,000 at 100 sources) a
+serial build grew quadratically.  Here each page's labels are kept together and
+forgotten in time proportional to that page.  A ``{ref}`` the standard domain does
+not know comes to ``resolve_missing`` and is built exactly as the standard domain
+builds it; a label no one defines is still the standard domain's warning, naming
+the page.
+"""
 
 from __future__ import annotations
 
 import re
 from abc import abstractmethod
+from collections.abc import Set
 from dataclasses import dataclass
 from pathlib import PurePosixPath
-from typing import ClassVar
+from typing import Any, ClassVar, cast
 
 from docutils import nodes
+from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.config import Config
+from sphinx.domains import Domain
+from sphinx.environment import BuildEnvironment
+from sphinx.util import logging
 from sphinx.util.docutils import SphinxRole
 from sphinx.writers.html5 import HTML5Translator
 from sphinx.writers.latex import LaTeXTranslator
@@ -45,6 +60,85 @@ class Anchor:
     shown: str
 
 
+logger = logging.getLogger(__name__)
+
+# A label's place: its page, its id on the page, and the title a link to it shows.
+Place = tuple[str, str, str]
+
+
+class EditionAnchorDomain(Domain):
+    """Every paragraph and line label, page by page."""
+
+    name = "anchors"
+    label = "Edition anchors"
+    initial_data: ClassVar[dict[str, Any]] = {"pages": {}, "places": {}}
+    data_version = 1
+
+    @property
+    def pages(self) -> dict[str, dict[str, tuple[str, str]]]:
+        """Each page's labels: label -> (id, title)."""
+        pages: dict[str, dict[str, tuple[str, str]]] = self.data["pages"]
+        return pages
+
+    @property
+    def places(self) -> dict[str, Place]:
+        """Each label's place, for resolving a reference in one look-up."""
+        places: dict[str, Place] = self.data["places"]
+        return places
+
+    def note_anchor(self, docname: str, anchor: Anchor, node: nodes.Node) -> None:
+        other = self.places.get(anchor.label)
+        if other is not None and other[0] != docname:
+            logger.warning(
+                "duplicate label %s, other instance in %s",
+                anchor.label,
+                self.env.doc2path(other[0]),
+                location=node,
+            )
+        self.pages.setdefault(docname, {})[anchor.label] = (anchor.id, anchor.title)
+        self.places[anchor.label] = (docname, anchor.id, anchor.title)
+
+    def clear_doc(self, docname: str) -> None:
+        for label in self.pages.pop(docname, {}):
+            if self.places.get(label, ("",))[0] == docname:
+                del self.places[label]
+
+    def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
+        other_pages: dict[str, dict[str, tuple[str, str]]] = otherdata["pages"]
+        for docname in docnames & other_pages.keys():
+            labels = other_pages[docname]
+            self.pages[docname] = labels
+            for label, (node_id, title) in labels.items():
+                self.places[label] = (docname, node_id, title)
+
+    def resolve_xref(self, *args: Any, **kwargs: Any) -> None:
+        # References arrive as the standard domain's {ref}; see resolve_missing.
+        return None
+
+    def resolve_any_xref(self, *args: Any, **kwargs: Any) -> list[tuple[str, nodes.reference]]:
+        return []
+
+
+def anchor_domain(env: BuildEnvironment) -> EditionAnchorDomain:
+    return cast("EditionAnchorDomain", env.domains[EditionAnchorDomain.name])
+
+
+def resolve_missing(
+    app: Sphinx, env: BuildEnvironment, node: addnodes.pending_xref, contnode: nodes.TextElement
+) -> nodes.reference | None:
+    """A ``{ref}`` to a paragraph or line, linked as the standard domain links a label."""
+    if node.get("refdomain") != "std" or node.get("reftype") != "ref":
+        return None
+    place = anchor_domain(env).places.get(node["reftarget"])
+    if place is None:
+        return None
+    docname, node_id, title = place
+    shown = node.astext() if node.get("refexplicit") else title
+    return env.domains.standard_domain.build_reference_node(
+        node["refdoc"], app.builder, docname, node_id, shown, "ref"
+    )
+
+
 class _AnchorRole(SphinxRole):
     pattern: ClassVar[re.Pattern[str]]
     kind: ClassVar[str]
@@ -55,12 +149,11 @@ class _AnchorRole(SphinxRole):
             msg = self.inliner.reporter.error(f"{self.name}: cannot read {self.text!r}", line=self.lineno)
             return [self.inliner.problematic(self.rawtext, self.rawtext, msg)], [msg]
         anchor = self.anchor(match)
-        self.env.domains.standard_domain.note_hyperlink_target(
-            anchor.label, self.env.docname, anchor.id, anchor.title
-        )
         node = numbered_anchor(
             self.rawtext, anchor.shown, ids=[anchor.id], classes=[self.kind], title=anchor.title
         )
+        self.set_source_info(node)
+        anchor_domain(self.env).note_anchor(self.env.docname, anchor, node)
         return [node], []
 
     @abstractmethod
@@ -123,6 +216,7 @@ LATEX_MACROS = r"""
 
 
 def setup_anchors(app: Sphinx) -> None:
+    app.add_domain(EditionAnchorDomain)
     app.add_node(
         numbered_anchor,
         html=(visit_anchor_html, None),
@@ -132,6 +226,7 @@ def setup_anchors(app: Sphinx) -> None:
     app.add_role("pn", ParagraphNumber())
     app.add_role("ln", LineNumber())
     app.connect("config-inited", _add_latex_macros)
+    app.connect("missing-reference", resolve_missing)
 
 
 def _add_latex_macros(app: Sphinx, config: Config) -> None:
