@@ -2,13 +2,13 @@
 (``synthetic.clippings``) and clippings assembled by hand (tests/data/draft), scored
 from the draft's own line-by-line output (``--json``).
 
-The tuning part (seeds 0-29 and 1000-1011, tests/data/draft/tuning) was looked at while
-improving the draft; seeds 1000-1011 and two of its hand-made pages were the first
-held-out part, moved here once they had been looked at.  The held-out part (seeds
-2000-2015, tests/data/draft/held-out: three pages assembled by hand in layouts the
-generator does not make, written before any rule was changed) was run once, after the
-rules were final; its figures are recorded below and in docs/draft.md, and only then were
-its failures read.  A change that makes either part worse fails here."""
+The tuning part (seeds 0-29, 1000-1011 and 2000-2015, tests/data/draft/tuning) was looked
+at while improving the draft; seeds 1000-1011 and 2000-2015 and five of its hand-made pages
+were earlier held-out parts, moved here once their failures had been read.  The held-out
+part (seeds 3000-3019, tests/data/draft/held-out: two pages assembled by hand in layouts
+the generator does not make) was frozen and run once before any rule of the third round
+was written; its figures are recorded below and in docs/draft.md without its failures
+being read.  A change that makes either part worse fails here."""
 
 from __future__ import annotations
 
@@ -28,28 +28,28 @@ from sizheng_edition.load.yaml_lines import parse_yaml
 from sizheng_edition.synthetic.clippings import Clipping, clipping, essays, parse_clip
 
 DATA = Path(__file__).parent / "data" / "draft"
-TUNING_SEEDS = [*range(30), *range(1000, 1012)]
-HELD_OUT_SEEDS = range(2000, 2016)
+TUNING_SEEDS = [*range(30), *range(1000, 1012), *range(2000, 2016)]
+HELD_OUT_SEEDS = range(3000, 3020)
 
 # (precision, recall) floors per measure; layout and script must be right on every page.
 TUNING = {
-    "articles": (0.995, 0.995),
-    "paragraphs": (0.97, 0.97),
-    "headings": (1.0, 0.94),
-    "joins": (0.82, 0.70),
+    "articles": (0.99, 0.99),
+    "paragraphs": (0.94, 0.97),
+    "headings": (0.92, 0.96),
+    "joins": (0.48, 0.69),
 }
-# Recorded from the first and only run of the held-out part, before its failures were read.
-# Paragraphs (P 0.90 -> 0.89) and joins (0.26/0.57 -> 0.17/0.54) re-recorded once, with
-# the draft's rules unchanged, when the editors declared two unlabelled openings abstracts
-# and the generators began to print abstracts as prose: the pages changed (docs/draft.md).
+# The third held-out part (seeds 3000-3019, tests/data/draft/held-out: two pages assembled by
+# hand), recorded from its first run with the draft as it stood at 0.1.1, before any of
+# its failures were read.  The second held-out part (seeds 2000-2015 and its three pages)
+# had been read, so it is now tuning.
 HELD_OUT = {
-    "articles": (0.97, 0.97),
-    "paragraphs": (0.89, 0.96),
-    "headings": (0.79, 0.98),
-    "joins": (0.17, 0.54),
+    "articles": (1.0, 0.99),
+    "paragraphs": (0.96, 0.98),
+    "headings": (0.81, 0.98),
+    "joins": (0.65, 0.85),
 }
-WRONG_SCRIPT = {"tuning": 0, "held-out": 1}  # pages whose script the draft gets wrong
-BUILD_FAILURES = {"tuning": 1, "held-out": 2}  # drafts that load but that the build rejects
+WRONG_SCRIPT = {"tuning": 1, "held-out": 0}  # pages whose script the draft gets wrong
+BUILD_FAILURES = {"tuning": 2, "held-out": 3}  # drafts that load but that the build rejects
 UNLOADABLE = {"tuning": 0, "held-out": 0}  # drafts that do not load as a plan at all
 
 

@@ -60,6 +60,11 @@ def _wrapped_headings(source: Source, lines: list[Line]) -> list[Line]:
         indented = out[i].text[:1].isspace()
         if _ENUMERATED.match(text):
             why = "enumerated line after a finished paragraph"
+        elif not _after_finished_text(out, i):
+            # an unnumbered heading needs a finished paragraph just above it in its own
+            # column: not another heading (the lines after a heading would cascade), not a
+            # repeated title, affiliation or page number (a column often resumes mid-sentence)
+            continue
         elif indents and not indented and _no_final_punct(text):
             why = "unindented, unpunctuated, after a finished paragraph, on a page that indents paragraphs"
         elif not indents and _short(text, col * 0.85) and _no_final_punct(text):
@@ -80,6 +85,13 @@ def _wrapped_headings(source: Source, lines: list[Line]) -> list[Line]:
             ):
                 out[nxt] = _as_heading(follow, f"continues the heading on line {i + 1}", continues=True)
     return out
+
+
+def _after_finished_text(lines: list[Line], i: int) -> bool:
+    j = i - 1
+    while j >= 0 and lines[j].kind is Kind.BLANK:
+        j -= 1
+    return j >= 0 and lines[j].kind is Kind.TEXT and lines[j].closes
 
 
 def _indents(lines: list[Line], prose: list[int]) -> bool:

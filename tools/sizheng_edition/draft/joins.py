@@ -54,11 +54,18 @@ class _Candidate:
     evidence: tuple[str, ...]
 
 
-def choose_joins(by_no: dict[int, Line], runs: list[Fragment]) -> JoinChoice:
+def choose_joins(by_no: dict[int, Line], runs: list[Fragment], wrapped: bool = False) -> JoinChoice:
+    """On a hard-wrapped page nearly every line ends mid-sentence and runs on into the
+    next line of its column, so a join is sought only from the last text line of a
+    column (run) to the first text line of another."""
     text_lines = [n for f in runs for n in f.lines if by_no[n].kind is Kind.TEXT]
     page = _Page(by_no, text_lines, {n: f.header for f in runs for n in f.lines})
     open_ends = [n for n in text_lines if not by_no[n].closes]
-    scored = [_score(page, a, b) for a in open_ends for b in text_lines if b != a]
+    targets = text_lines
+    if wrapped:
+        open_ends = [n for n in open_ends if not _in_column(by_no, n, +1)]
+        targets = [n for n in text_lines if not _in_column(by_no, n, -1)]
+    scored = [_score(page, a, b) for a in open_ends for b in targets if b != a]
     scored.sort(key=lambda c: (-c.score, abs(c.after - c.before)))
     used_a: set[int] = set()
     used_b: set[int] = set()
@@ -70,6 +77,16 @@ def choose_joins(by_no: dict[int, Line], runs: list[Fragment]) -> JoinChoice:
         used_b.add(c.after)
         joins.append(Join(c.before, c.after, c.kind, c.evidence, round(min(1.0, c.score / _SURE), 2)))
     return JoinChoice(joins, [a for a in open_ends if a not in used_a])
+
+
+def _in_column(by_no: dict[int, Line], n: int, step: int) -> bool:
+    """Whether the nearest non-blank line after (step +1) or before (-1) line ``n`` is
+    more text of the same column; a title, byline, affiliation, repeated title or page
+    furniture between them, or the page's edge, marks a column's end or start."""
+    j = n + step
+    while j in by_no and by_no[j].kind is Kind.BLANK:
+        j += step
+    return j in by_no and by_no[j].kind in (Kind.TEXT, Kind.HEADING, Kind.REFERENCE)
 
 
 def _score(page: _Page, a: int, b: int) -> _Candidate:

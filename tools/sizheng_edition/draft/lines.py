@@ -31,6 +31,10 @@ _PAGE_NUMBER = re.compile(r"^[·—\-－\s]*\d{1,3}[·—\-－\s]*$")
 _ISSUE = re.compile(r"\d{4}\s*年\s*第\s*\d+\s*期")
 _ENUMERATOR = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d+[、.])")
 _LABEL = re.compile(r"^【[^】]{2,8}】$")
+# a jump line: where the text came from or goes on to, （上接第12页） （下转第15页）
+_JUMP = re.compile(r"^[（(]\s*(?:上接|接|下转|转)\s*第?\s*\d{1,3}\s*[页版][）)]$")
+# a labelled keywords line: 关键词：a；b；c, 【关键词】a b c
+_KEYWORDS_LABEL = re.compile(r"^(?:【\s*关键[词字]\s*】|\[\s*关键[词字]\s*\]|关键[词字]\s*[:：])")
 
 
 def classify(source: Source) -> list[Line]:
@@ -98,6 +102,8 @@ def _furniture(texts: list[str]) -> dict[int, str]:
     for i, t in enumerate(texts):
         if t and _PAGE_NUMBER.match(t):
             found[i] = "a page number"
+        elif _JUMP.match(to_simplified(t)):
+            found[i] = "a jump line: names the page the text comes from or goes on to"
     for i, t in enumerate(texts):
         if not t or i in found:
             continue
@@ -173,6 +179,8 @@ def _one(
         return Line(n, raw, Kind.AFFILIATION, "a short line naming an organisation, without punctuation")
     if _REFERENCE.match(text):
         return Line(n, raw, Kind.REFERENCE, "numbered reference [n]")
+    if _KEYWORDS_LABEL.match(to_simplified(text)):
+        return Line(n, raw, Kind.KEYWORDS, "labelled 关键词")
     if _is_keywords(text):
         return Line(n, raw, Kind.KEYWORDS, "a few short words separated by spaces, no punctuation")
     return Line(n, raw, Kind.TEXT, "prose")

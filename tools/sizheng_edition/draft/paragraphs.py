@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
 from sizheng_edition.draft.model import DetectedLayout, DraftArticle, Kind, Line
 from sizheng_edition.model.plan import Layout
+from sizheng_edition.text.script import to_simplified
+
+# 摘要：…, 【摘要】…, [摘要]…: the abstract says what it is
+_ABSTRACT_LABEL = re.compile(r"^\s*(?:【\s*摘\s*要\s*】|\[\s*摘\s*要\s*\]|摘\s*要\s*[:：])")
 
 
 def paragraphs(by_no: dict[int, Line], layout: DetectedLayout, art: DraftArticle) -> None:
@@ -38,9 +44,14 @@ def _heading_continued(by_no: dict[int, Line], n: int) -> int | None:
     return j if j in by_no and by_no[j].kind is Kind.HEADING and by_no[n].continues_heading else None
 
 
-def abstract(art: DraftArticle) -> None:
-    """A paragraph between the byline and the keywords is the abstract."""
-    if art.keywords is None or not art.paragraph_starts or art.paragraph_starts[0] > art.keywords:
+def abstract(by_no: dict[int, Line], art: DraftArticle) -> None:
+    """A paragraph between the byline and the keywords is the abstract, and so is the
+    first paragraph when it is labelled 摘要, keywords or none."""
+    if not art.paragraph_starts:
+        return
+    first = art.paragraph_starts[0]
+    labelled = bool(_ABSTRACT_LABEL.match(to_simplified(by_no[first].text)))
+    if not labelled and (art.keywords is None or first > art.keywords):
         return
     art.abstract = art.paragraph_starts.pop(0)
     for frag in art.fragments:

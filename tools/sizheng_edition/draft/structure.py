@@ -23,7 +23,8 @@ def build(lines: list[Line], layout: DetectedLayout) -> DraftSource:
     found = skeleton(lines)
     doubts = list(found.doubts)
     # Joins across column breaks are looked for only where columns are interleaved.
-    choice = choose_joins(by_no, found.runs) if layout.interleaved else JoinChoice([], [])
+    wrapped = layout.name is Layout.WRAPPED
+    choice = choose_joins(by_no, found.runs, wrapped) if layout.interleaved else JoinChoice([], [])
     # an unfinished line with the next line of its run below it runs on into that line
     runs_on = {n for run in found.runs for n in run.lines[:-1]}
     doubts += [lacuna_doubt(n) for n in choice.unmatched if n not in runs_on]
@@ -38,6 +39,6 @@ def build(lines: list[Line], layout: DetectedLayout) -> DraftSource:
     place_affiliations(found.articles, pieces, found.affiliations)
     for art in found.articles:
         paragraphs(by_no, layout, art)
-        abstract(art)
+        abstract(by_no, art)
         doubts += [d for d in map(lacuna_doubt, unfinished(by_no, layout, art)) if d not in doubts]
     return DraftSource(lines, layout, found.articles, found.drops, found.metadata, doubts)
