@@ -38,7 +38,8 @@ source_suffix = {".md": "markdown"}
 exclude_patterns = ["_build", "_latex"]
 
 language = "en"  # the interface; the texts carry lang="zh-Hans" themselves
-html_search_language = "zh"  # jieba segments the Chinese for the search index
+# Search: Pagefind indexes the built site (sphinxext/search.py, docs/search.md); Sphinx
+# builds no index of its own, so no jieba and no stemming.
 smartquotes = False  # never retouch the source's quotation marks or dashes
 
 html_theme = "furo"

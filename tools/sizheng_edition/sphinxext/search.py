@@ -1,57 +1,166 @@
-"""Chinese full-text search that works in the browser, for words and for phrases.
+"""Search with Pagefind (extended build, which segments Chinese itself) instead of
+Sphinx's own index; docs/search.md gives the measurements that chose it.
 
-Two fixes to Sphinx 9.0's Chinese search language:
-
-* It ships the English Snowball stemmer for Latin words but emits
-  ``window.Stemmer = ChineseStemmer;``, a class that does not exist, so
-  searchtools.js throws and search finds nothing (sphinx-doc/sphinx#14229).  The
-  stemmer class is named after ``language_name``; naming it English makes the
-  emitted line match the code that is shipped.
-* jieba segments the text, but the browser does not segment the query, so a
-  phrase that jieba cut differently (急难愁盼 → 急难 / 愁 / 盼) finds nothing.  The
-  index therefore also holds every pair of adjacent Han characters, and the query
-  is split into the same pairs; Sphinx returns the pages that contain all of a
-  query's terms, so a phrase finds the pages that contain all its character pairs.
+* Sphinx writes no search index (no jieba, no stemming): the builder's ``search`` is
+  switched off and the search page is added by this module, with Pagefind's UI.
+* Only the page body is indexed (``data-pagefind-body``), essays weighted above the
+  apparatus, and what a reader does not read as the text is excluded by selector:
+  glossary tooltips, note marks and footnotes, paragraph numbers, provenance and
+  citation blocks, witness lines and the traditional original.
+* A glossary term's toneless pinyin and English rendering are indexed on the essay
+  pages where the term occurs (a hidden block), so ``yibao`` or ``mass line`` find them.
+* A traditional-script query is converted to simplified in the browser with a character
+  table built from OpenCC's t2s for the characters the edition uses.
+* ``build-finished`` runs Pagefind on the output directory, so ``make html`` and Read the
+  Docs' own ``sphinx-build`` both produce the index; it needs no network.
 """
 
 from __future__ import annotations
 
+import html
+import json
+import re
+import subprocess
+import unicodedata
+from pathlib import Path
+from typing import Any
+
 from sphinx.application import Sphinx
-from sphinx.search.zh import SearchChinese
+from sphinx.errors import ExtensionError
 
 from sizheng_edition.text.chars import HAN_RUN
 
-SPLIT_QUERY_JS = r"""
-var splitQuery = (query) => {
-  const terms = [];
-  for (const word of query.split(/[^\p{Letter}\p{Number}_\p{Emoji_Presentation}]+/gu)) {
-    if (!word) continue;
-    let last = 0;
-    for (const m of word.matchAll(/\p{Script=Han}+/gu)) {
-      if (m.index > last) terms.push(word.slice(last, m.index));
-      const run = [...m[0]];
-      if (run.length === 1) terms.push(run[0]);
-      for (let i = 0; i + 1 < run.length; i++) terms.push(run[i] + run[i + 1]);
-      last = m.index + m[0].length;
-    }
-    if (last < word.length) terms.push(word.slice(last));
-  }
-  return terms;
-};
-"""
+TEMPLATES = Path(__file__).parent / "templates"
+
+# What is not the text a reader searches: kept out of the index and the snippets.
+EXCLUDED = (
+    ".term-tip",
+    ".footnote-reference",
+    ".footnote",
+    ".footnote-list",
+    "aside.footnote-list",
+    ".para-number",
+    ".headerlink",
+    ".provenance",
+    ".original",
+    "details.witness-lines",
+    ".witness-lines",
+    ".edition-cite",
+    ".cite-article",
+    ".citation-panel",
+)
+ESSAY_WEIGHT = "6"  # an essay's words outweigh the same words on an apparatus page
+APPARATUS_WEIGHT = "1"
+
+TIP = re.compile(
+    r'<span class="term-tip-pinyin"[^>]*>(?P<pinyin>[^<]*)</span>(?P<rest>.*?)</span>', re.S
+)
 
 
-def han_pairs(text: str) -> list[str]:
-    return [run[i : i + 2] for run in HAN_RUN.findall(text) for i in range(len(run) - 1)]
+def toneless(pinyin: str) -> str:
+    """yībǎo jú → yibao ju (ü → u, as readers type it without an IME)."""
+    bare = "".join(c for c in unicodedata.normalize("NFD", pinyin) if not unicodedata.combining(c))
+    return bare.lower()
 
 
-class SearchChineseFixed(SearchChinese):
-    language_name = "English"  # the JS stemmer actually shipped is EnglishStemmer
-    js_splitter_code = SPLIT_QUERY_JS
+PARAGRAPH = re.compile(r'id="(p\d+)"')
 
-    def split(self, input: str) -> list[str]:
-        return super().split(input) + han_pairs(input)
+
+def term_keys(body: str) -> dict[str, str]:
+    """The toneless pinyin (spaced and joined) and English of every glossary tooltip,
+    each with the paragraph of its first occurrence."""
+    starts = [(m.start(), m.group(1)) for m in PARAGRAPH.finditer(body)]
+    keys: dict[str, str] = {}
+    for m in TIP.finditer(body):
+        paragraph = next((p for at, p in reversed(starts) if at < m.start()), "")
+        pinyin = toneless(html.unescape(m.group("pinyin")))
+        english = html.unescape(re.sub(r"<[^>]+>", " ", m.group("rest"))).strip()
+        for key in (pinyin, pinyin.replace(" ", ""), english):
+            if key and key not in keys:
+                keys[key] = paragraph
+    return keys
+
+
+def term_block(body: str) -> str:
+    """The hidden block Pagefind indexes: one span per key, its id naming the paragraph
+    (st-p7-3), so that the search page links a pinyin or English hit to that paragraph."""
+    spans = [
+        f'<span id="st-{p or "top"}-{i}">{html.escape(key)}. </span>' for i, (key, p) in enumerate(term_keys(body).items())
+    ]
+    return f'<div class="edition-search-terms" hidden lang="en">{"".join(spans)}</div>' if spans else ""
+
+
+def _indexed(app: Sphinx) -> bool:
+    return app.builder.format == "html" and app.builder.name != "epub"
+
+
+def t2s_table(chars: set[str]) -> dict[str, str]:
+    """Traditional → simplified for every character whose simplified form the edition uses."""
+    import opencc
+
+    candidates = [chr(c) for c in range(0x3400, 0xA000)]
+    converted = opencc.OpenCC("t2s").convert("\n".join(candidates)).split("\n")
+    return {t: s for t, s in zip(candidates, converted, strict=True) if t != s and len(s) == 1 and s in chars}
+
+
+def _config_inited(app: Sphinx, config: Any) -> None:
+    config.templates_path.append(str(TEMPLATES))
+
+
+def _builder_inited(app: Sphinx) -> None:
+    if app.builder.format == "html" and app.builder.name != "epub":
+        # Sphinx's own index (jieba, stemming) is not built: Pagefind indexes the output.
+        app.builder.search = False  # type: ignore[attr-defined]
+
+
+def _collect_pages(app: Sphinx) -> list[tuple[str, dict[str, Any], str]]:
+    if app.builder.name == "epub":
+        return []
+    return [("search", {"edition_search": True}, "search.html")]
+
+
+def _page_context(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any) -> None:
+    body = context.get("body")
+    if not body or not _indexed(app):
+        return
+    if pagename == "book" or "/transcription" in pagename:
+        return  # the PDF's master page duplicates the home page; transcriptions repeat the essays
+    essay = bool(app.env.metadata.get(pagename, {}).get("article"))
+    extra = term_block(body) if essay else ""
+    kind = "essay" if essay else "apparatus"
+    weight = ESSAY_WEIGHT if essay else APPARATUS_WEIGHT
+    context["body"] = (
+        f'<div data-pagefind-body data-pagefind-weight="{weight}" data-pagefind-filter="kind:{kind}">'
+        f"{body}{extra}</div>"
+    )
+
+
+def _run_pagefind(app: Sphinx, exception: Exception | None) -> None:
+    if exception or not _indexed(app):
+        return
+    outdir = Path(app.outdir)
+    static = outdir / "_static"
+    static.mkdir(exist_ok=True)
+    # Read from the written pages: with -j the pages are rendered in worker processes.
+    chars = {c for page in outdir.rglob("*.html") for c in "".join(HAN_RUN.findall(page.read_text(encoding="utf-8")))}
+    table = json.dumps(t2s_table(chars), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    target = static / "edition-search-t2s.js"
+    text = f"window.EDITION_T2S = {table};\n"
+    if not target.exists() or target.read_text(encoding="utf-8") != text:
+        target.write_text(text, encoding="utf-8")
+    from pagefind.service import _must_get_executable  # the extended binary from PyPI
+
+    cmd = [str(_must_get_executable()), "--site", str(outdir), "--quiet", "--force-language", "zh"]
+    for selector in EXCLUDED:
+        cmd += ["--exclude-selectors", selector]
+    result = subprocess.run(cmd, capture_output=True, text=True, check=False)
+    if result.returncode != 0:
+        raise ExtensionError(f"pagefind failed: {result.stdout[-2000:]}{result.stderr[-2000:]}")
 
 
 def setup_search(app: Sphinx) -> None:
-    app.add_search_language(SearchChineseFixed)
+    app.connect("config-inited", _config_inited)
+    app.connect("builder-inited", _builder_inited)
+    app.connect("html-collect-pages", _collect_pages)
+    app.connect("html-page-context", _page_context)
+    app.connect("build-finished", _run_pagefind)
