@@ -120,7 +120,7 @@ CASES = [
          replace("script: converted-traditional", "script: converted-traditional\nlayout: wrapped"),
          "layout: wrapped", "duplicate key 'layout': also given on line 12"),
     Case("duplicate-fragment-key", replace("      - lines: 6-12", "      - lines: 6-12\n        lines: 6-11"),
-         "lines: 6-11", "duplicate key 'lines': also given on line 133"),
+         "lines: 6-11", "duplicate key 'lines': also given on line 142"),
     # -- wrong types --------------------------------------------------------------------------
     Case("list-for-mapping", replace("{line: 3, form: author-affiliation}", "[3, author-affiliation]"),
          "byline:", "'byline' is a list: expected a byline (a mapping of key: value lines)"),
