@@ -24,9 +24,10 @@ release = version = tomllib.loads((ROOT / "pyproject.toml").read_text())["projec
 html_baseurl = os.environ.get("READTHEDOCS_CANONICAL_URL", "")
 # The release date, for the citation metadata of every essay: only what CITATION.cff
 # states (date-released); without one the pages carry no date rather than a build date.
-edition_release_date = str(
-    (yaml.safe_load((ROOT / "CITATION.cff").read_text(encoding="utf-8")) or {}).get("date-released") or ""
-)
+# A copy of the edition without the file (an editor's project) is built without a date.
+_citation = ROOT / "CITATION.cff"
+_cff = (yaml.safe_load(_citation.read_text(encoding="utf-8")) if _citation.exists() else None) or {}
+edition_release_date = str(_cff.get("date-released") or "")
 # The PDF and the EPUB: Read the Docs serves the ones it builds (.readthedocs.yaml,
 # formats) at /_/downloads/<language>/<version>/; a local build links none, and its home
 # page says how to make them (sphinxext/downloads.py).

@@ -3,8 +3,6 @@ search skips on the web, the original alone as a block in print and e-book."""
 
 from __future__ import annotations
 
-import json
-
 import pytest
 from conftest import build_root as build
 from conftest import read_output as read
@@ -36,12 +34,3 @@ def test_print_keeps_the_original_and_leaves_the_lines_out(app: SphinxTestApp) -
     tex = next(p for p in app.outdir.glob("*.tex")).read_text(encoding="utf-8")
     assert tex.count("\\begin{editionoriginal}") == 1 and "第一段" in tex
     assert "joined" not in tex and "Source lines" not in tex
-
-
-@pytest.mark.sphinx("html", testroot="views", warningiserror=True)
-def test_sphinx_search_indexes_the_reading_text_only(app: SphinxTestApp) -> None:
-    build(app)
-    raw = read(app, "searchindex.js")
-    terms = set(json.loads(raw[raw.index("(") + 1 : raw.rindex(")")])["terms"])
-    assert "第一段" in terms
-    assert not {t for t in terms if "原文" in t or t in ("joined", "kept")}

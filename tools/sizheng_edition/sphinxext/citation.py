@@ -205,7 +205,8 @@ def setup_citation(app: Sphinx) -> None:
         html=(visit_panel_html, depart_panel_html),
         latex=(_pass, _pass),
         text=(_pass, _pass),
-        epub=(visit_panel_html, depart_panel_html),
+        # No epub= entry: handlers named for a builder hide every extension's html ones
+        # from it (SphinxComponentRegistry.create_translator); the EPUB uses html's.
     )
     app.add_directive("cite-article", CiteArticle)
     app.add_directive("cite-edition", CiteEdition)

@@ -55,9 +55,11 @@ class ParallelDirective(SphinxDirective):
 
 
 class CompactWitnessLines(SphinxPostTransform):
-    """A witness line is one short row: its list item holds the line's number, text and
-    fate directly, without the paragraph and the reference's inner span, which double
-    the DOM of a hard-wrapped witness's page (Lighthouse counts every node)."""
+    """A witness line is one short row: its number's reference without the inner span
+    that a ``{ref}`` gets, which would add a node per line to the DOM of a hard-wrapped
+    witness's page (Lighthouse counts every node).  The list item keeps its paragraph:
+    Sphinx's HTML writer requires an inline reference to sit in a text element, and a
+    paragraph alone in a compact list item is written without a ``<p>``."""
 
     builders = ("html", "dirhtml", "singlehtml")
     default_priority = 900  # after references are resolved
@@ -66,8 +68,6 @@ class CompactWitnessLines(SphinxPostTransform):
         for block in self.document.findall(parallel_block):
             if block["kind"] != "witness-lines":
                 continue
-            for item in list(block.findall(nodes.list_item)):
-                _unwrap(item, nodes.paragraph)
             for ref in list(block.findall(nodes.reference)):
                 _unwrap(ref, nodes.inline)
 
