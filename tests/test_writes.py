@@ -21,7 +21,8 @@ def pages(project) -> dict[str, str]:
     return {
         p.relative_to(project.edition).as_posix(): p.read_text(encoding="utf-8")
         for d in ("texts", "glossary")
-        for p in (project.edition / d).rglob("*.md")
+        for p in (project.edition / d).rglob("*")
+        if p.suffix in (".md", ".inc")  # the pages and the home page's included contents list
     }
 
 

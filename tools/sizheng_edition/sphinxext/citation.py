@@ -191,7 +191,10 @@ def _mark_scripting(
     """Mark the page as running scripts from the head, before the first paint, so that
     the stylesheet makes room for what the deferred edition-cite.js adds without moving
     the text (no layout shift).  furo puts the scripts Sphinx knows at the end of the
-    body, too late; the head's meta tags come first."""
+    body, too late; the head's meta tags come first.  Not in the EPUB, which runs no
+    scripts (a scripted page must be declared, and e-readers differ in running it)."""
+    if app.builder.name == "epub":
+        return
     context["metatags"] = context.get("metatags", "") + SCRIPTING + "\n"
 
 
