@@ -82,9 +82,12 @@ def test_a_gloss_opens_on_keyboard_focus_and_closes_on_escape(browser, site, dev
     page = open_page(browser, site, device)
     link = page.locator("a.term-link").first
     # Focus it from the keyboard: Tab from the element just before it.
+    # (whatever is focusable before it: the paragraph number, or the cite button beside it).
     page.evaluate(
         "() => { const a = document.querySelector('a.term-link');"
-        " const p = a.closest('p').querySelector('a.para-number'); p.focus(); }"
+        " const all = [...document.querySelectorAll('a[href], button, summary, [tabindex]')]"
+        "   .filter(e => e.tabIndex >= 0 && (e === a || e.getClientRects().length > 0));"
+        " all[all.indexOf(a) - 1].focus(); }"
     )
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.classList.contains('term-link')")

@@ -150,7 +150,8 @@ def _add_metadata(
     lines = [_meta(name, value) for name, value in article_metadata(panel, app.config, pagename)]
     if panel["description"]:
         lines.insert(0, _meta("description", panel["description"]))
-    lines.append(_script(json_ld(panel, app.config, pagename)))
+    if app.builder.name != "epub":  # an EPUB page with a script must be declared scripted
+        lines.append(_script(json_ld(panel, app.config, pagename)))
     context["metatags"] = context.get("metatags", "") + "\n".join(lines) + "\n"
 
 
