@@ -304,6 +304,7 @@
   }
 
   const wide = window.matchMedia("(min-width: 60em)");
+  const PARALLEL = "details.witness-lines, details.original";
   let sidenotes = [];
 
   function clearSidenotes() {
@@ -334,7 +335,15 @@
       const note = noteOf(mark);
       const paragraph = mark.closest("p");
       if (!note || !paragraph) continue;
-      const left = paragraph.getBoundingClientRect().right - box.left + 1.5 * rem;
+      // The paragraph's row: in a parallel view its source lines or original stand
+      // beside it (edition-views.css), and the margin begins after them.
+      let last = paragraph;
+      let right = paragraph.getBoundingClientRect().right;
+      for (let next = paragraph.nextElementSibling; next && next.matches(PARALLEL); next = next.nextElementSibling) {
+        if (next.getClientRects().length) right = Math.max(right, next.getBoundingClientRect().right);
+        last = next;
+      }
+      const left = right - box.left + 1.5 * rem;
       const width = Math.min(18 * rem, tocLeft - box.left - left - rem);
       if (width < 10 * rem) {
         made.forEach((aside) => aside.remove());
@@ -349,7 +358,8 @@
       label.className = "edition-sidenote-number";
       label.textContent = number(mark);
       aside.append(label, noteBody(note));
-      (lastBeside.get(paragraph) || paragraph).after(aside);
+      // After the paragraph's parallel blocks, so they stay its next siblings.
+      (lastBeside.get(paragraph) || last).after(aside);
       lastBeside.set(paragraph, aside);
       aside.style.left = `${Math.round(left)}px`;
       aside.style.width = `${Math.round(width)}px`;
@@ -416,5 +426,8 @@
   };
   relayout();
   window.addEventListener("resize", relayout);
+  // Another view (edition-views.js) or a block opened moves the paragraphs.
+  new MutationObserver(relayout).observe(root, { attributes: true, attributeFilter: ["data-view"] });
+  document.addEventListener("toggle", relayout, true);
   if (document.fonts) document.fonts.ready.then(relayout);
 })();
