@@ -131,3 +131,57 @@ def test_the_glossary_page_links_each_source(glossary):
     cited = source_citation(e.sources[0])
     assert cited.startswith("[China issues guideline on ideological\\, political work](<http://en.people.cn/")
     assert cited.endswith(", 2021\\-07\\-13")
+
+
+# A quotation from the essays in a note (docs/glossary.md): "<essay> ¶<n> “<words>”", the
+# essay named by one of these words; the words must stand in that paragraph of that essay.
+QUOTED_ESSAYS = {
+    "Guangyang": "傅清",
+    "Xingtai": "米耀坤",
+    "SOE": "索淑杰",
+    "highway": "田旭",
+    "Fengrun": "焦晓云",
+    "Tianjin": "刘江南",
+    "Tangshan": "王威昊",
+    "Sheyang": "王烨",
+}
+QUOTATION = re.compile(rf"\b({'|'.join(QUOTED_ESSAYS)}) ¶(\d+) “([^”]+)”")
+
+
+def _paragraphs_by_author(articles) -> dict[tuple[str, int], str]:
+    return {
+        (a.author.text, b.number): b.text
+        for a in articles.values()
+        if a.author
+        for b in a.blocks
+        if b.number is not None
+    }
+
+
+def _quotation_errors(entry, note: str, paragraphs) -> list[str]:
+    errors = []
+    for essay, number, words in QUOTATION.findall(note):
+        text = paragraphs.get((QUOTED_ESSAYS[essay], int(number)), "")
+        if words not in text:
+            errors.append(f"{entry.term}: {essay} ¶{number} does not contain {words}")
+        if not any(form in words for form in (entry.term, *entry.variants)):
+            errors.append(f"{entry.term}: the quotation {words} does not use the term")
+    return errors
+
+
+def test_every_quotation_from_the_essays_stands_in_its_paragraph(glossary, articles):
+    paragraphs = _paragraphs_by_author(articles)
+    quoted = [e for e in glossary.entries if e.note and QUOTATION.search(e.note)]
+    assert quoted, "no entry quotes the essays"
+    errors = [err for e in quoted for err in _quotation_errors(e, e.note or "", paragraphs)]
+    assert errors == [], "\n".join(errors)
+
+
+def test_the_quotation_check_catches_a_wrong_paragraph_and_a_wrong_term(glossary, articles):
+    paragraphs = _paragraphs_by_author(articles)
+    entry = glossary.by_term()["思想政治工作"]
+    right = "Guangyang ¶1 “思想政治工作是凝聚队伍力量”"
+    assert _quotation_errors(entry, right, paragraphs) == []
+    assert len(_quotation_errors(entry, right.replace("¶1", "¶2"), paragraphs)) == 1
+    other = glossary.by_term()["舆情"]
+    assert len(_quotation_errors(other, right, paragraphs)) == 1
