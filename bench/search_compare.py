@@ -14,8 +14,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
-from playwright.sync_api import sync_playwright  # noqa: E402
-from search_engines import found, load_queries, pagefind_hits, serve, sphinx_hits  # noqa: E402
+from playwright.sync_api import sync_playwright
+from search_engines import found, load_queries, pagefind_hits, serve, sphinx_hits
 
 
 def main(sphinx_site: Path, pagefind_site: Path) -> None:

@@ -83,8 +83,11 @@ def sphinx_hits(page, site: str, query: str) -> list[str]:
     """Sphinx's own search page (searchtools.js)."""
     page.goto(f"{site}/search.html?q={quote(query)}")
     page.wait_for_function(
-        "/Search finished|did not match|Error/.test(document.querySelector('#search-results')?.innerText || '')"
+        "/Search finished|did not match|Error/"
+        ".test(document.querySelector('#search-results')?.innerText || '')"
         " || (window.__errors || []).length > 0",
         timeout=20000,
     )
-    return page.eval_on_selector_all("#search-results ul.search li a", "els => els.map(e => e.getAttribute('href'))")
+    return page.eval_on_selector_all(
+        "#search-results ul.search li a", "els => els.map(e => e.getAttribute('href'))"
+    )

@@ -5,8 +5,9 @@ Sphinx's own index; docs/search.md gives the measurements that chose it.
   switched off and the search page is added by this module, with Pagefind's UI.
 * Only the page body is indexed (``data-pagefind-body``), essays weighted above the
   apparatus, and what a reader does not read as the text is excluded by selector:
-  glossary tooltips, note marks and footnotes, paragraph numbers, provenance and
-  citation blocks, witness lines and the traditional original.
+  note marks and footnotes, paragraph numbers, provenance and citation blocks, witness
+  lines and the traditional original.  Glossary glosses are attributes of their links
+  (sphinxext/glossary.py), never text, so neither index nor snippet can pick them up.
 * A glossary term's toneless pinyin and English rendering are indexed on the essay
   pages where the term occurs (a hidden block), so ``yibao`` or ``mass line`` find them.
 * A traditional-script query is converted to simplified in the browser with a character
@@ -34,26 +35,24 @@ TEMPLATES = Path(__file__).parent / "templates"
 
 # What is not the text a reader searches: kept out of the index and the snippets.
 EXCLUDED = (
-    ".term-tip",
-    ".footnote-reference",
+    ".footnote-reference",  # note marks and the notes themselves (English, editorial)
     ".footnote",
     ".footnote-list",
-    "aside.footnote-list",
     ".para-number",
     ".headerlink",
     ".provenance",
-    ".original",
-    "details.witness-lines",
+    ".original",  # the traditional original beside a converted witness
     ".witness-lines",
-    ".edition-cite",
-    ".cite-article",
-    ".citation-panel",
+    ".cite-panel",  # the citation repeats title and author in English prose
+    ".cite-this",
 )
 ESSAY_WEIGHT = "6"  # an essay's words outweigh the same words on an apparatus page
 APPARATUS_WEIGHT = "1"
 
+# A glossary link carries its gloss in attributes (sphinxext/glossary.py), never in
+# its text; the attribute order is the one glossary.py writes.
 TIP = re.compile(
-    r'<span class="term-tip-pinyin"[^>]*>(?P<pinyin>[^<]*)</span>(?P<rest>.*?)</span>', re.S
+    r'<a class="term-link[^"]*"[^>]*? data-pinyin="(?P<pinyin>[^"]*)" data-english="(?P<english>[^"]*)"'
 )
 
 
@@ -67,14 +66,14 @@ PARAGRAPH = re.compile(r'id="(p\d+)"')
 
 
 def term_keys(body: str) -> dict[str, str]:
-    """The toneless pinyin (spaced and joined) and English of every glossary tooltip,
+    """The toneless pinyin (spaced and joined) and English of every glossary link,
     each with the paragraph of its first occurrence."""
     starts = [(m.start(), m.group(1)) for m in PARAGRAPH.finditer(body)]
     keys: dict[str, str] = {}
     for m in TIP.finditer(body):
         paragraph = next((p for at, p in reversed(starts) if at < m.start()), "")
         pinyin = toneless(html.unescape(m.group("pinyin")))
-        english = html.unescape(re.sub(r"<[^>]+>", " ", m.group("rest"))).strip()
+        english = html.unescape(m.group("english")).strip()
         for key in (pinyin, pinyin.replace(" ", ""), english):
             if key and key not in keys:
                 keys[key] = paragraph
@@ -85,7 +84,8 @@ def term_block(body: str) -> str:
     """The hidden block Pagefind indexes: one span per key, its id naming the paragraph
     (st-p7-3), so that the search page links a pinyin or English hit to that paragraph."""
     spans = [
-        f'<span id="st-{p or "top"}-{i}">{html.escape(key)}. </span>' for i, (key, p) in enumerate(term_keys(body).items())
+        f'<span id="st-{p or "top"}-{i}">{html.escape(key)}. </span>'
+        for i, (key, p) in enumerate(term_keys(body).items())
     ]
     return f'<div class="edition-search-terms" hidden lang="en">{"".join(spans)}</div>' if spans else ""
 
@@ -119,7 +119,9 @@ def _collect_pages(app: Sphinx) -> list[tuple[str, dict[str, Any], str]]:
     return [("search", {"edition_search": True}, "search.html")]
 
 
-def _page_context(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any) -> None:
+def _page_context(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
+) -> None:
     body = context.get("body")
     if not body or not _indexed(app):
         return
@@ -142,7 +144,11 @@ def _run_pagefind(app: Sphinx, exception: Exception | None) -> None:
     static = outdir / "_static"
     static.mkdir(exist_ok=True)
     # Read from the written pages: with -j the pages are rendered in worker processes.
-    chars = {c for page in outdir.rglob("*.html") for c in "".join(HAN_RUN.findall(page.read_text(encoding="utf-8")))}
+    chars = {
+        c
+        for page in outdir.rglob("*.html")
+        for c in "".join(HAN_RUN.findall(page.read_text(encoding="utf-8")))
+    }
     table = json.dumps(t2s_table(chars), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     target = static / "edition-search-t2s.js"
     text = f"window.EDITION_T2S = {table};\n"
