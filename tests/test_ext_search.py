@@ -7,13 +7,14 @@ from __future__ import annotations
 
 import gzip
 import json
+import re
 from pathlib import Path
 from typing import Any
 
 import pytest
 from conftest import build_root as build
 from conftest import read_output as read
-from sizheng_edition.sphinxext.search import term_keys, toneless
+from sizheng_edition.sphinxext.search import TermKey, term_keys, toneless
 from sphinx.testing.util import SphinxTestApp
 
 SIGNATURE = b"pagefind_dcd"
@@ -46,6 +47,7 @@ def test_only_page_bodies_are_indexed_and_essays_outweigh_apparatus(built: Sphin
     assert essay.count("data-pagefind-body") == 1
     assert 'data-pagefind-weight="6" data-pagefind-filter="kind:essay"' in essay
     assert 'data-pagefind-weight="1" data-pagefind-filter="kind:apparatus"' in glossary
+    assert '<p class="byline" data-pagefind-weight="10">傅清' in essay  # an author finds their essay
     # The sidebar, header and footer are outside the body: the site's title is not indexed.
     assert "data-pagefind-body" not in read(built, "search.html")
     records = fragments(built)
@@ -79,12 +81,16 @@ def test_notes_witness_lines_original_provenance_and_citation_stay_out(built: Sp
 def test_pinyin_and_english_of_the_essays_terms_lead_to_their_paragraph(built: SphinxTestApp) -> None:
     record = fragments(built)["/essay.html"]
     anchors = {a["text"].rstrip("."): a["id"] for a in record["anchors"] if a["id"].startswith("st-")}
-    # First occurrence: 医保局 in ¶1, 两张皮 only in ¶2.
-    assert anchors["yibao ju"].startswith("st-p1-")
-    assert anchors["yibaoju"].startswith("st-p1-")
-    assert anchors["healthcare security bureau"].startswith("st-p1-")
-    assert anchors["liang zhang pi"].startswith("st-p2-")
-    assert anchors["two skins"].startswith("st-p2-")
+    # Paragraph of the first occurrence and the term, which the search page marks in the
+    # text: 医保局 in ¶1, 两张皮 only in ¶2.
+    assert re.fullmatch(r"st-p1-\d+-医保局", anchors["yibao ju"])
+    assert re.fullmatch(r"st-p1-\d+-医保局", anchors["yibaoju"])
+    assert re.fullmatch(r"st-p1-\d+-医保局", anchors["healthcare security bureau"])
+    assert re.fullmatch(r"st-p2-\d+-两张皮", anchors["liang zhang pi"])
+    assert re.fullmatch(r"st-p2-\d+-两张皮", anchors["two skins"])
+    # The keys come after the text, so that the search page can tell them apart.
+    text_end = min(a["location"] for a in record["anchors"] if a["id"].startswith("st-"))
+    assert "医保局" not in "".join(str(record["content"]).split("\u200b")[text_end:])
     # The glossary page has no key block: its entries already carry pinyin and English.
     assert "edition-search-terms" not in read(built, "glossary.html")
 
@@ -120,5 +126,6 @@ def test_term_keys_read_the_gloss_attributes() -> None:
         '<a class="term-link term-first" href="g.html#t" data-pinyin="liǎng zhāng pí" '
         'data-english="two &quot;skins&quot;" title="x">两张皮</a></p>'
     )
-    assert term_keys(body) == {"liang zhang pi": "p3", "liangzhangpi": "p3", 'two "skins"': "p3"}
+    key = TermKey("p3", "两张皮")
+    assert term_keys(body) == {"liang zhang pi": key, "liangzhangpi": key, 'two "skins"': key}
     assert term_keys('<a class="term-link" href="g.html#t">两张皮</a>') == {}

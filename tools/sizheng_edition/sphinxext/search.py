@@ -23,6 +23,7 @@ import json
 import re
 import subprocess
 import unicodedata
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -42,17 +43,20 @@ EXCLUDED = (
     ".headerlink",
     ".provenance",
     ".original",  # the traditional original beside a converted witness
+    ".original-forms",  # its table of conversion errors (English apparatus)
     ".witness-lines",
     ".cite-panel",  # the citation repeats title and author in English prose
     ".cite-this",
 )
 ESSAY_WEIGHT = "6"  # an essay's words outweigh the same words on an apparatus page
 APPARATUS_WEIGHT = "1"
+BYLINE_WEIGHT = "10"  # Pagefind's highest
 
 # A glossary link carries its gloss in attributes (sphinxext/glossary.py), never in
 # its text; the attribute order is the one glossary.py writes.
 TIP = re.compile(
     r'<a class="term-link[^"]*"[^>]*? data-pinyin="(?P<pinyin>[^"]*)" data-english="(?P<english>[^"]*)"'
+    r"[^>]*>(?P<term>[^<]*)</a>"
 )
 
 
@@ -65,28 +69,39 @@ def toneless(pinyin: str) -> str:
 PARAGRAPH = re.compile(r'id="(p\d+)"')
 
 
-def term_keys(body: str) -> dict[str, str]:
-    """The toneless pinyin (spaced and joined) and English of every glossary link,
-    each with the paragraph of its first occurrence."""
+@dataclass(frozen=True)
+class TermKey:
+    """Where a pinyin or English key leads: the paragraph of the term's first
+    occurrence, and the term as the text prints it (the search page marks it there)."""
+
+    paragraph: str
+    term: str
+
+
+def term_keys(body: str) -> dict[str, TermKey]:
+    """The toneless pinyin (spaced and joined) and English of every glossary link."""
     starts = [(m.start(), m.group(1)) for m in PARAGRAPH.finditer(body)]
-    keys: dict[str, str] = {}
+    keys: dict[str, TermKey] = {}
     for m in TIP.finditer(body):
         paragraph = next((p for at, p in reversed(starts) if at < m.start()), "")
+        target = TermKey(paragraph, html.unescape(m.group("term")))
         pinyin = toneless(html.unescape(m.group("pinyin")))
         english = html.unescape(m.group("english")).strip()
         for key in (pinyin, pinyin.replace(" ", ""), english):
             if key and key not in keys:
-                keys[key] = paragraph
+                keys[key] = target
     return keys
 
 
 def term_block(body: str) -> str:
-    """The hidden block Pagefind indexes: one span per key, its id naming the paragraph
-    (st-p7-3), so that the search page links a pinyin or English hit to that paragraph."""
-    spans = [
-        f'<span id="st-{p or "top"}-{i}">{html.escape(key)}. </span>'
-        for i, (key, p) in enumerate(term_keys(body).items())
-    ]
+    """The hidden block Pagefind indexes after the text: one span per key, its id naming
+    the paragraph and the term (st-p7-3-医保局; ids may hold any character but space),
+    which is all Pagefind hands back about it: edition-search.js links the hit to the
+    paragraph and builds its excerpt around the term in the text, never from this block."""
+    spans = []
+    for i, (key, k) in enumerate(term_keys(body).items()):
+        anchor = f"st-{k.paragraph or 'top'}-{i}-{''.join(k.term.split())}"
+        spans.append(f'<span id="{html.escape(anchor)}">{html.escape(key)}. </span>')
     return f'<div class="edition-search-terms" hidden lang="en">{"".join(spans)}</div>' if spans else ""
 
 
@@ -129,6 +144,11 @@ def _page_context(
         return  # the PDF's master page duplicates the home page; transcriptions repeat the essays
     essay = bool(app.env.metadata.get(pagename, {}).get("article"))
     extra = term_block(body) if essay else ""
+    if essay:
+        # Readers search for authors by name: the byline weighs as much as a title.
+        body = body.replace(
+            '<p class="byline">', f'<p class="byline" data-pagefind-weight="{BYLINE_WEIGHT}">', 1
+        )
     kind = "essay" if essay else "apparatus"
     weight = ESSAY_WEIGHT if essay else APPARATUS_WEIGHT
     context["body"] = (
