@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import require_module, require_tool
+from conftest import ROOT, require_file, require_module, require_tool
 from search_engines import Query, article_id, found, load_queries, pagefind_results, serve
 
 QUERIES = load_queries()
@@ -187,3 +187,23 @@ def test_furo_search_box_leads_to_pagefind_at_phone_width(browser, site) -> None
     overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
     assert overflow <= 0, overflow
     page.close()
+
+
+@pytest.mark.parametrize("theme", ["light", "dark"])
+@pytest.mark.parametrize("viewport", [(1280, 900), (390, 844)])
+def test_axe_finds_nothing_on_the_results(browser, site, theme, viewport) -> None:
+    axe = require_file(ROOT / "node_modules" / "axe-core" / "axe.min.js").read_text(encoding="utf-8")
+    context = browser.new_context(viewport={"width": viewport[0], "height": viewport[1]})
+    context.add_init_script(f"localStorage.setItem('theme', '{theme}')")
+    page = context.new_page()
+    found = {}
+    for query in ("黨支部書記", "yibao"):
+        pagefind_results(page, site, query)
+        page.add_script_tag(content=axe)
+        violations = page.evaluate(
+            "async () => (await axe.run()).violations.map(v => [v.id, v.impact, v.nodes[0].html])"
+        )
+        if violations:
+            found[query] = violations
+    context.close()
+    assert found == {}

@@ -95,6 +95,9 @@
       processTerm: (term) => t2s(term),
       processResult: rewrite,
     });
+    // Pagefind's input has only a title and a placeholder, which are no label (axe).
+    const input = element.querySelector("input.pagefind-ui__search-input");
+    if (input) input.setAttribute("aria-label", "Search the edition");
     const query = new URLSearchParams(window.location.search).get("q");
     if (query) ui.triggerSearch(query);
   };
