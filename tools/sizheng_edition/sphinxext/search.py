@@ -29,6 +29,7 @@ from typing import Any
 
 from sphinx.application import Sphinx
 from sphinx.errors import ExtensionError
+from sphinx.jinja2glue import SphinxFileSystemLoader
 
 from sizheng_edition.text.chars import HAN_RUN
 
@@ -118,14 +119,17 @@ def t2s_table(chars: set[str]) -> dict[str, str]:
     return {t: s for t, s in zip(candidates, converted, strict=True) if t != s and len(s) == 1 and s in chars}
 
 
-def _config_inited(app: Sphinx, config: Any) -> None:
-    config.templates_path.append(str(TEMPLATES))
-
-
 def _builder_inited(app: Sphinx) -> None:
     if app.builder.format == "html" and app.builder.name != "epub":
         # Sphinx's own index (jieba, stemming) is not built: Pagefind indexes the output.
         app.builder.search = False  # type: ignore[attr-defined]
+        # The search page's template, first in the chain (before furo's search.html).
+        # Not through templates_path: that is configuration, hashed into .buildinfo, and
+        # this folder's absolute path differs between checkouts (conf.py imports the
+        # package from the checkout's tools/).
+        templates: Any = app.builder.templates
+        templates.loaders.insert(0, SphinxFileSystemLoader(str(TEMPLATES)))
+        templates.templatepathlen += 1
 
 
 def _collect_pages(app: Sphinx) -> list[tuple[str, dict[str, Any], str]]:
@@ -185,7 +189,6 @@ def _run_pagefind(app: Sphinx, exception: Exception | None) -> None:
 
 
 def setup_search(app: Sphinx) -> None:
-    app.connect("config-inited", _config_inited)
     app.connect("builder-inited", _builder_inited)
     app.connect("html-collect-pages", _collect_pages)
     app.connect("html-page-context", _page_context)
