@@ -153,11 +153,11 @@ def _page_context(
         body = body.replace(
             '<p class="byline">', f'<p class="byline" data-pagefind-weight="{BYLINE_WEIGHT}">', 1
         )
-    kind = "essay" if essay else "apparatus"
     weight = ESSAY_WEIGHT if essay else APPARATUS_WEIGHT
     context["body"] = (
-        f'<div data-pagefind-body data-pagefind-weight="{weight}" data-pagefind-filter="kind:{kind}">'
-        f"{body}{extra}</div>"
+        # No data-pagefind-filter: Pagefind writes its filter files in a varying order,
+        # and two builds of one commit must be identical (tests/test_formats.py).
+        f'<div data-pagefind-body data-pagefind-weight="{weight}">{body}{extra}</div>'
     )
 
 
