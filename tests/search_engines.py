@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 from urllib.parse import quote
 
 import yaml
@@ -59,8 +60,9 @@ def serve(site: Path) -> Iterator[str]:
         server.server_close()
 
 
-def pagefind_results(page, site: str, query: str) -> list[dict[str, str]]:
-    """Pagefind's results on the search page: link and excerpt (its HTML, with <mark>)."""
+def pagefind_results(page, site: str, query: str) -> list[dict[str, Any]]:
+    """Pagefind's results on the search page: link, excerpt (its HTML, with <mark>) and
+    the excerpt's text without the label that names a matched pinyin/English key."""
     page.goto(f"{site}/search.html?q={quote(query)}")
     page.wait_for_function(
         "() => { const m = document.querySelector('.pagefind-ui__message');"
@@ -70,8 +72,14 @@ def pagefind_results(page, site: str, query: str) -> list[dict[str, str]]:
     page.wait_for_timeout(300)  # the result list fills in after the count
     return page.eval_on_selector_all(
         ".pagefind-ui__result",
-        "els => els.map(e => ({href: e.querySelector('.pagefind-ui__result-link').getAttribute('href'),"
-        " excerpt: (e.querySelector('.pagefind-ui__result-excerpt') || {innerHTML: ''}).innerHTML}))",
+        """els => els.map(e => {
+          const excerpt = e.querySelector('.pagefind-ui__result-excerpt');
+          const text = excerpt ? excerpt.cloneNode(true) : document.createElement('p');
+          text.querySelectorAll('.edition-search-key').forEach(k => k.remove());
+          const marks = [...text.querySelectorAll('mark')].map(m => m.textContent);
+          return {href: e.querySelector('.pagefind-ui__result-link').getAttribute('href'), marks,
+                  excerpt: excerpt ? excerpt.innerHTML : '', text: text.textContent};
+        })""",
     )
 
 
@@ -83,8 +91,11 @@ def sphinx_hits(page, site: str, query: str) -> list[str]:
     """Sphinx's own search page (searchtools.js)."""
     page.goto(f"{site}/search.html?q={quote(query)}")
     page.wait_for_function(
-        "/Search finished|did not match|Error/.test(document.querySelector('#search-results')?.innerText || '')"
+        "/Search finished|did not match|Error/"
+        ".test(document.querySelector('#search-results')?.innerText || '')"
         " || (window.__errors || []).length > 0",
         timeout=20000,
     )
-    return page.eval_on_selector_all("#search-results ul.search li a", "els => els.map(e => e.getAttribute('href'))")
+    return page.eval_on_selector_all(
+        "#search-results ul.search li a", "els => els.map(e => e.getAttribute('href'))"
+    )

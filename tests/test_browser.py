@@ -62,39 +62,7 @@ def pages(built_html: Path) -> list[str]:
     return sorted(p.relative_to(built_html).as_posix() for p in built_html.rglob("*.html"))
 
 
-def search(page, site: str, query: str) -> list[str]:
-    page.goto(f"{site}/search.html?q={query}")
-    page.wait_for_function(
-        "/Search finished|did not match/.test(document.querySelector('#search-results')?.innerText || '')",
-        timeout=20000,
-    )
-    return page.eval_on_selector_all(
-        "#search-results ul.search li a", "els => els.map(e => e.getAttribute('href'))"
-    )
-
-
-def essays(hits: list[str]) -> list[str]:
-    """The essays among the hits (the glossary pages may rightly hold a phrase too)."""
-    return [
-        h for h in hits if h.startswith("texts/") and not h.endswith(("index.html", "transcription.html"))
-    ]
-
-
-def test_search_finds_the_one_article_with_a_phrase(page, site):
-    # 急难愁盼 is cut by jieba into 急难 / 愁 / 盼; the phrase still finds its article
-    # (and the glossary, which has an entry for it).
-    hits = search(page, site, "急难愁盼")
-    assert essays(hits) == ["texts/000/soe-branch-secretaries.html"]
-    assert "glossary/index.html" in hits
-    assert search(page, site, "红提包") == ["texts/000/guangyang-medical-insurance.html"]
-    assert essays(search(page, site, "亲情工作法")) == ["texts/000/highway-people-centred-management.html"]
-    assert page.problems == []
-
-
-def test_search_finds_text_rejoined_across_a_column_break(page, site):
-    # 县|域 and 缺|位 are split between two source lines; only the edition has them whole.
-    assert search(page, site, "县域医院") == ["texts/000/medical-staff-ideological-work.html"]
-    assert search(page, site, "制度保障缺位") == ["texts/000/highway-people-centred-management.html"]
+# Search (Pagefind) is tested on the whole query set in tests/test_search_browser.py.
 
 
 def in_view(page, selector: str) -> bool:

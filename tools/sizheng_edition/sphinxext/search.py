@@ -5,8 +5,9 @@ Sphinx's own index; docs/search.md gives the measurements that chose it.
   switched off and the search page is added by this module, with Pagefind's UI.
 * Only the page body is indexed (``data-pagefind-body``), essays weighted above the
   apparatus, and what a reader does not read as the text is excluded by selector:
-  glossary tooltips, note marks and footnotes, paragraph numbers, provenance and
-  citation blocks, witness lines and the traditional original.
+  note marks and footnotes, paragraph numbers, provenance and citation blocks, witness
+  lines and the traditional original.  Glossary glosses are attributes of their links
+  (sphinxext/glossary.py), never text, so neither index nor snippet can pick them up.
 * A glossary term's toneless pinyin and English rendering are indexed on the essay
   pages where the term occurs (a hidden block), so ``yibao`` or ``mass line`` find them.
 * A traditional-script query is converted to simplified in the browser with a character
@@ -22,11 +23,13 @@ import json
 import re
 import subprocess
 import unicodedata
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from sphinx.application import Sphinx
 from sphinx.errors import ExtensionError
+from sphinx.jinja2glue import SphinxFileSystemLoader
 
 from sizheng_edition.text.chars import HAN_RUN
 
@@ -34,26 +37,27 @@ TEMPLATES = Path(__file__).parent / "templates"
 
 # What is not the text a reader searches: kept out of the index and the snippets.
 EXCLUDED = (
-    ".term-tip",
-    ".footnote-reference",
+    ".footnote-reference",  # note marks and the notes themselves (English, editorial)
     ".footnote",
     ".footnote-list",
-    "aside.footnote-list",
     ".para-number",
     ".headerlink",
     ".provenance",
-    ".original",
-    "details.witness-lines",
+    ".original",  # the traditional original beside a converted witness
+    ".original-forms",  # its table of conversion errors (English apparatus)
     ".witness-lines",
-    ".edition-cite",
-    ".cite-article",
-    ".citation-panel",
+    ".cite-panel",  # the citation repeats title and author in English prose
+    ".cite-this",
 )
 ESSAY_WEIGHT = "6"  # an essay's words outweigh the same words on an apparatus page
 APPARATUS_WEIGHT = "1"
+BYLINE_WEIGHT = "10"  # Pagefind's highest
 
+# A glossary link carries its gloss in attributes (sphinxext/glossary.py), never in
+# its text; the attribute order is the one glossary.py writes.
 TIP = re.compile(
-    r'<span class="term-tip-pinyin"[^>]*>(?P<pinyin>[^<]*)</span>(?P<rest>.*?)</span>', re.S
+    r'<a class="term-link[^"]*"[^>]*? data-pinyin="(?P<pinyin>[^"]*)" data-english="(?P<english>[^"]*)"'
+    r"[^>]*>(?P<term>[^<]*)</a>"
 )
 
 
@@ -66,27 +70,39 @@ def toneless(pinyin: str) -> str:
 PARAGRAPH = re.compile(r'id="(p\d+)"')
 
 
-def term_keys(body: str) -> dict[str, str]:
-    """The toneless pinyin (spaced and joined) and English of every glossary tooltip,
-    each with the paragraph of its first occurrence."""
+@dataclass(frozen=True)
+class TermKey:
+    """Where a pinyin or English key leads: the paragraph of the term's first
+    occurrence, and the term as the text prints it (the search page marks it there)."""
+
+    paragraph: str
+    term: str
+
+
+def term_keys(body: str) -> dict[str, TermKey]:
+    """The toneless pinyin (spaced and joined) and English of every glossary link."""
     starts = [(m.start(), m.group(1)) for m in PARAGRAPH.finditer(body)]
-    keys: dict[str, str] = {}
+    keys: dict[str, TermKey] = {}
     for m in TIP.finditer(body):
         paragraph = next((p for at, p in reversed(starts) if at < m.start()), "")
+        target = TermKey(paragraph, html.unescape(m.group("term")))
         pinyin = toneless(html.unescape(m.group("pinyin")))
-        english = html.unescape(re.sub(r"<[^>]+>", " ", m.group("rest"))).strip()
+        english = html.unescape(m.group("english")).strip()
         for key in (pinyin, pinyin.replace(" ", ""), english):
             if key and key not in keys:
-                keys[key] = paragraph
+                keys[key] = target
     return keys
 
 
 def term_block(body: str) -> str:
-    """The hidden block Pagefind indexes: one span per key, its id naming the paragraph
-    (st-p7-3), so that the search page links a pinyin or English hit to that paragraph."""
-    spans = [
-        f'<span id="st-{p or "top"}-{i}">{html.escape(key)}. </span>' for i, (key, p) in enumerate(term_keys(body).items())
-    ]
+    """The hidden block Pagefind indexes after the text: one span per key, its id naming
+    the paragraph and the term (st-p7-3-医保局; ids may hold any character but space),
+    which is all Pagefind hands back about it: edition-search.js links the hit to the
+    paragraph and builds its excerpt around the term in the text, never from this block."""
+    spans = []
+    for i, (key, k) in enumerate(term_keys(body).items()):
+        anchor = f"st-{k.paragraph or 'top'}-{i}-{''.join(k.term.split())}"
+        spans.append(f'<span id="{html.escape(anchor)}">{html.escape(key)}. </span>')
     return f'<div class="edition-search-terms" hidden lang="en">{"".join(spans)}</div>' if spans else ""
 
 
@@ -103,14 +119,17 @@ def t2s_table(chars: set[str]) -> dict[str, str]:
     return {t: s for t, s in zip(candidates, converted, strict=True) if t != s and len(s) == 1 and s in chars}
 
 
-def _config_inited(app: Sphinx, config: Any) -> None:
-    config.templates_path.append(str(TEMPLATES))
-
-
 def _builder_inited(app: Sphinx) -> None:
     if app.builder.format == "html" and app.builder.name != "epub":
         # Sphinx's own index (jieba, stemming) is not built: Pagefind indexes the output.
         app.builder.search = False  # type: ignore[attr-defined]
+        # The search page's template, first in the chain (before furo's search.html).
+        # Not through templates_path: that is configuration, hashed into .buildinfo, and
+        # this folder's absolute path differs between checkouts (conf.py imports the
+        # package from the checkout's tools/).
+        templates: Any = app.builder.templates
+        templates.loaders.insert(0, SphinxFileSystemLoader(str(TEMPLATES)))
+        templates.templatepathlen += 1
 
 
 def _collect_pages(app: Sphinx) -> list[tuple[str, dict[str, Any], str]]:
@@ -119,7 +138,9 @@ def _collect_pages(app: Sphinx) -> list[tuple[str, dict[str, Any], str]]:
     return [("search", {"edition_search": True}, "search.html")]
 
 
-def _page_context(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any) -> None:
+def _page_context(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
+) -> None:
     body = context.get("body")
     if not body or not _indexed(app):
         return
@@ -127,11 +148,16 @@ def _page_context(app: Sphinx, pagename: str, templatename: str, context: dict[s
         return  # the PDF's master page duplicates the home page; transcriptions repeat the essays
     essay = bool(app.env.metadata.get(pagename, {}).get("article"))
     extra = term_block(body) if essay else ""
-    kind = "essay" if essay else "apparatus"
+    if essay:
+        # Readers search for authors by name: the byline weighs as much as a title.
+        body = body.replace(
+            '<p class="byline">', f'<p class="byline" data-pagefind-weight="{BYLINE_WEIGHT}">', 1
+        )
     weight = ESSAY_WEIGHT if essay else APPARATUS_WEIGHT
     context["body"] = (
-        f'<div data-pagefind-body data-pagefind-weight="{weight}" data-pagefind-filter="kind:{kind}">'
-        f"{body}{extra}</div>"
+        # No data-pagefind-filter: Pagefind writes its filter files in a varying order,
+        # and two builds of one commit must be identical (tests/test_formats.py).
+        f'<div data-pagefind-body data-pagefind-weight="{weight}">{body}{extra}</div>'
     )
 
 
@@ -142,7 +168,11 @@ def _run_pagefind(app: Sphinx, exception: Exception | None) -> None:
     static = outdir / "_static"
     static.mkdir(exist_ok=True)
     # Read from the written pages: with -j the pages are rendered in worker processes.
-    chars = {c for page in outdir.rglob("*.html") for c in "".join(HAN_RUN.findall(page.read_text(encoding="utf-8")))}
+    chars = {
+        c
+        for page in outdir.rglob("*.html")
+        for c in "".join(HAN_RUN.findall(page.read_text(encoding="utf-8")))
+    }
     table = json.dumps(t2s_table(chars), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     target = static / "edition-search-t2s.js"
     text = f"window.EDITION_T2S = {table};\n"
@@ -159,7 +189,6 @@ def _run_pagefind(app: Sphinx, exception: Exception | None) -> None:
 
 
 def setup_search(app: Sphinx) -> None:
-    app.connect("config-inited", _config_inited)
     app.connect("builder-inited", _builder_inited)
     app.connect("html-collect-pages", _collect_pages)
     app.connect("html-page-context", _page_context)
