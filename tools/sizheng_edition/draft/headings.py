@@ -94,6 +94,11 @@ def _after_finished_text(lines: list[Line], i: int) -> bool:
     return j >= 0 and lines[j].kind is Kind.TEXT and lines[j].closes
 
 
+def page_indents(lines: list[Line]) -> bool:
+    """The page indents its paragraphs (see ``_indents``)."""
+    return _indents(lines, [i for i, ln in enumerate(lines) if ln.kind is Kind.TEXT])
+
+
 def _indents(lines: list[Line], prose: list[int]) -> bool:
     """The page indents its paragraphs: most lines after a finished one are indented.
     Unindented unpunctuated lines there are left out: they may be the headings in question,

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
-from sizheng_edition.draft.model import DetectedLayout, DraftArticle, Kind, Line
+from sizheng_edition.draft.headings import page_indents
+from sizheng_edition.draft.model import DetectedLayout, DraftArticle, Kind, Line, closes
+from sizheng_edition.draft.widths import modal_width, width
 from sizheng_edition.model.plan import Layout
 from sizheng_edition.text.script import to_simplified
 
@@ -15,8 +18,15 @@ _ABSTRACT_LABEL = re.compile(r"^\s*(?:【\s*摘\s*要\s*】|\[\s*摘\s*要\s*\]|
 def paragraphs(by_no: dict[int, Line], layout: DetectedLayout, art: DraftArticle) -> None:
     """A paragraph begins at a line that no join runs into and, on a wrapped page, that
     follows a line which closed its sentence.  Consecutive heading lines, the second
-    continuing the first, are one heading."""
+    continuing the first, are one heading.
+
+    On a wrapped page that does not indent its paragraphs, a sentence that ends at the
+    column's edge says nothing: a paragraph's last line is seldom full, and a paragraph
+    holds several sentences, so the line after a full line ending in 。 more often
+    continues it than starts a paragraph; but not at the end of an article's first
+    paragraph."""
     joined_after = {j.after for j in art.joins if j.kind.runs_on}
+    edge = _edge_closes(by_no) if layout.name is Layout.WRAPPED else frozenset()
     open_para = False
     for frag in art.fragments:
         for n in frag.lines:
@@ -33,7 +43,33 @@ def paragraphs(by_no: dict[int, Line], layout: DetectedLayout, art: DraftArticle
             continues = (open_para and not indented) or n in joined_after
             if not continues:
                 art.paragraph_starts.append(n)
-            open_para = not ln.closes
+            # an article's opening paragraph is often its lead or abstract, set apart
+            # from the body whatever its last line's width (002:339)
+            opening = len(art.paragraph_starts) == 1 and not art.headings
+            open_para = not ln.closes or (n in edge and not opening)
+
+
+def _edge_closes(by_no: dict[int, Line]) -> frozenset[int]:
+    """Lines of an unindented wrapped page that end a sentence at the column's edge."""
+    lines = [by_no[n] for n in sorted(by_no)]
+    if page_indents(lines):
+        return frozenset()
+    prose = [ln for ln in lines if ln.kind is Kind.TEXT]
+    col = modal_width([ln.text for ln in prose])
+    return frozenset(
+        ln.number
+        for ln, nxt in pairwise(prose)
+        if ln.closes and width(ln.text) >= col - 1 and not _lost_indent(nxt.stripped, col)
+    )
+
+
+def _lost_indent(text: str, col: int) -> bool:
+    """An unfinished line short of the column: a first line whose indent the page lost
+    (002 prints them two characters short), not the middle of a paragraph.  Spaces are
+    left out (002 sets them around Latin, OCR strays them), and other half-width
+    characters count as full (a full line with 2025 in it is narrower)."""
+    bare = "".join(text.split())
+    return not closes(text) and max(width(bare), 2 * len(bare)) <= col - 4
 
 
 def _heading_continued(by_no: dict[int, Line], n: int) -> int | None:
