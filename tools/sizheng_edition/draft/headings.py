@@ -18,6 +18,7 @@ _ENUMERATED = re.compile(
 _FINAL_PUNCT = re.compile(r"[。！？；：…，、”“‘（《]$")  # or an opening mark: the line runs on
 _SENTENCE_INSIDE = re.compile(r"[。！？]")
 _NUMBERED_ITEM = re.compile(r"^\d+、")
+_ANY_PUNCT = re.compile(r"[，、。！？；：,.;:!?“”‘’\"（）()《》—…]")
 
 
 def mark_headings(source: Source, lines: list[Line], layout: DetectedLayout) -> list[Line]:
@@ -70,21 +71,36 @@ def _wrapped_headings(source: Source, lines: list[Line]) -> list[Line]:
         elif not indents and _short(text, col * 0.85) and _no_final_punct(text):
             # a first line may lose its indent (002 prints them 2 short); a heading is shorter still
             why = "unpunctuated line short of the column after a finished paragraph"
+        elif not indents and _no_final_punct(text) and _short_of_full_next(out, prose, k, col):
+            why = "unpunctuated line short of the column, a full line under it, after a finished paragraph"
         elif not indents and _no_final_punct(text) and _short_unpunctuated_next(out, prose, k, col):
             why = "a full line and a short unpunctuated one after a finished paragraph: a wrapped heading"
         else:
             continue
         out[i] = _as_heading(out[i], why)
-        nxt = prose[k + 1] if k + 1 < len(prose) else None
-        if nxt is not None:
-            follow = out[nxt]
-            if (
-                width(follow.stripped) < col * 0.8
-                and _no_final_punct(follow.stripped)
-                and not follow.text[:1].isspace()
-            ):
-                out[nxt] = _as_heading(follow, f"continues the heading on line {i + 1}", continues=True)
+        for n in _heading_tail(out, prose, k, col):
+            out[n] = _as_heading(out[n], f"continues the heading on line {i + 1}", continues=True)
     return out
+
+
+def _heading_tail(lines: list[Line], prose: list[int], k: int, col: int) -> list[int]:
+    """The lines a heading runs on to: a short unpunctuated unindented line under it; or,
+    under a heading line that fills the column, up to two more full lines and then such a
+    short one, none with a sentence's end inside (a long heading wrapped over three or
+    four lines).  Without the short line to close it a full line is read as prose."""
+    tail: list[int] = []
+    full = _chars(lines[prose[k]].stripped) >= col - 2
+    for j in prose[k + 1 : k + 4]:
+        ln = lines[j]
+        text = ln.stripped
+        if ln.kind is not Kind.TEXT or ln.text[:1].isspace() or _ENUMERATED.match(text):
+            return []  # a heading of its own: 一、… then （一）…
+        if width(text) < col * 0.8 and _no_final_punct(text):
+            return [*tail, j]
+        if not (full and _chars(text) >= col - 2 and not _SENTENCE_INSIDE.search(text)):
+            return []
+        tail.append(j)
+    return []
 
 
 def _after_finished_text(lines: list[Line], i: int) -> bool:
@@ -120,6 +136,30 @@ def _short_unpunctuated_next(lines: list[Line], prose: list[int], k: int, col: i
         return False
     nxt = lines[prose[k + 1]].stripped
     return _short(nxt, col * 0.8) and _no_final_punct(nxt) and not _SENTENCE_INSIDE.search(nxt)
+
+
+def _short_of_full_next(lines: list[Line], prose: list[int], k: int, col: int) -> bool:
+    """Short of the column by two characters, or by one if it has no punctuation at all
+    (a first line that lost its indent is printed a character or two short, and is
+    prose), with a full line of text under it: a heading above its first paragraph."""
+    text = lines[prose[k]].stripped
+    short = _chars(text) <= col - 4 or (_chars(text) <= col - 2 and not _ANY_PUNCT.search(text))
+    if not short or k + 1 >= len(prose) or prose[k + 1] != _next_nonblank(lines, prose[k]):
+        return False
+    return _chars(lines[prose[k + 1]].stripped) >= col - 1
+
+
+def _next_nonblank(lines: list[Line], i: int) -> int:
+    j = i + 1
+    while j < len(lines) and lines[j].kind is Kind.BLANK:
+        j += 1
+    return j
+
+
+def _chars(text: str) -> int:
+    """Display width with spaces left out and half-width characters counted as full."""
+    bare = "".join(text.split())
+    return max(width(bare), 2 * len(bare))
 
 
 def _short(text: str, limit: float) -> bool:
