@@ -24,9 +24,12 @@ def paragraphs(by_no: dict[int, Line], layout: DetectedLayout, art: DraftArticle
     column's edge says nothing: a paragraph's last line is seldom full, and a paragraph
     holds several sentences, so the line after a full line ending in 。 more often
     continues it than starts a paragraph; but not at the end of an article's first
-    paragraph."""
+    paragraph.  Where the page indents its paragraphs, an unindented line continues one
+    whatever the line above ends with."""
     joined_after = {j.after for j in art.joins if j.kind.runs_on}
     edge = _edge_closes(by_no) if layout.name is Layout.WRAPPED else frozenset()
+    # where the page indents its paragraphs, the indent says where one starts, not the 。
+    indents = layout.name is Layout.WRAPPED and page_indents([by_no[n] for n in sorted(by_no)])
     open_para = False
     for frag in art.fragments:
         for n in frag.lines:
@@ -46,7 +49,7 @@ def paragraphs(by_no: dict[int, Line], layout: DetectedLayout, art: DraftArticle
             # an article's opening paragraph is often its lead or abstract, set apart
             # from the body whatever its last line's width (002:339)
             opening = len(art.paragraph_starts) == 1 and not art.headings
-            open_para = not ln.closes or (n in edge and not opening)
+            open_para = not ln.closes or (n in edge and not opening) or indents
 
 
 def _edge_closes(by_no: dict[int, Line]) -> frozenset[int]:
