@@ -18,6 +18,7 @@ _ENUMERATED = re.compile(
 _FINAL_PUNCT = re.compile(r"[。！？；：…，、”“‘（《]$")  # or an opening mark: the line runs on
 _SENTENCE_INSIDE = re.compile(r"[。！？]")
 _NUMBERED_ITEM = re.compile(r"^\d+、")
+_COLON_END = re.compile(r"[:：]\s*$")
 _ANY_PUNCT = re.compile(r"[，、。！？；：,.;:!?“”‘’\"（）()《》—…]")
 
 
@@ -107,7 +108,8 @@ def _after_finished_text(lines: list[Line], i: int) -> bool:
     j = i - 1
     while j >= 0 and lines[j].kind is Kind.BLANK:
         j -= 1
-    return j >= 0 and lines[j].kind is Kind.TEXT and lines[j].closes
+    # a colon introduces what follows (二者相辅相成：…): the paragraph goes on
+    return j >= 0 and lines[j].kind is Kind.TEXT and lines[j].closes and not _COLON_END.search(lines[j].text)
 
 
 def page_indents(lines: list[Line]) -> bool:

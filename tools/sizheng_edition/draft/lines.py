@@ -95,6 +95,12 @@ def _title_byline(text: str) -> str | None:
     return m["title"].strip()
 
 
+def continued_from_earlier(text: str) -> bool:
+    """A jump line that says the text below comes from an earlier page: （上接第12页）."""
+    simplified = to_simplified(text.strip())
+    return bool(_JUMP.match(simplified)) and "接" in simplified
+
+
 def _furniture(texts: list[str]) -> dict[int, str]:
     """Page numbers, and running heads: a line naming an issue, or a short line beside
     a page number (the two are printed together at the page's edge)."""

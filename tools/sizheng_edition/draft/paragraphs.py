@@ -6,6 +6,7 @@ import re
 from itertools import pairwise
 
 from sizheng_edition.draft.headings import page_indents
+from sizheng_edition.draft.lines import continued_from_earlier
 from sizheng_edition.draft.model import DetectedLayout, DraftArticle, Kind, Line, closes
 from sizheng_edition.draft.widths import modal_width, width
 from sizheng_edition.model.plan import Layout
@@ -15,7 +16,7 @@ from sizheng_edition.text.script import to_simplified
 _ABSTRACT_LABEL = re.compile(r"^\s*(?:【\s*摘\s*要\s*】|\[\s*摘\s*要\s*\]|摘\s*要\s*[:：])")
 
 
-def paragraphs(by_no: dict[int, Line], layout: DetectedLayout, art: DraftArticle) -> None:
+def paragraphs(by_no: dict[int, Line], layout: DetectedLayout, art: DraftArticle) -> list[str]:
     """A paragraph begins at a line that no join runs into and, on a wrapped page, that
     follows a line which closed its sentence.  Consecutive heading lines, the second
     continuing the first, are one heading.
@@ -30,7 +31,16 @@ def paragraphs(by_no: dict[int, Line], layout: DetectedLayout, art: DraftArticle
     edge = _edge_closes(by_no) if layout.name is Layout.WRAPPED else frozenset()
     # where the page indents its paragraphs, the indent says where one starts, not the 。
     indents = layout.name is Layout.WRAPPED and page_indents([by_no[n] for n in sorted(by_no)])
-    open_para = False
+    # the text under （上接第12页） is the rest of a paragraph begun on an earlier page
+    open_para = bool(art.fragments) and _under_jump_from_earlier(by_no, art.fragments[0].lines[0])
+    doubts: list[str] = []
+    prev = 0
+    if open_para:
+        n = art.fragments[0].lines[0]
+        doubts.append(
+            f"line {n}, under a jump line, is read as the rest of a paragraph begun on an"
+            " earlier page; it may start one"
+        )
     for frag in art.fragments:
         for n in frag.lines:
             ln = by_no[n]
@@ -46,10 +56,24 @@ def paragraphs(by_no: dict[int, Line], layout: DetectedLayout, art: DraftArticle
             continues = (open_para and not indented) or n in joined_after
             if not continues:
                 art.paragraph_starts.append(n)
+            elif open_para and prev in by_no and by_no[prev].closes and not indents:
+                doubts.append(
+                    f"line {prev} ends a sentence at the column's edge: line {n} is read as going on with"
+                    " its paragraph; it may start a new one"
+                )
+            prev = n
             # an article's opening paragraph is often its lead or abstract, set apart
             # from the body whatever its last line's width (002:339)
             opening = len(art.paragraph_starts) == 1 and not art.headings
             open_para = not ln.closes or (n in edge and not opening) or indents
+    return doubts
+
+
+def _under_jump_from_earlier(by_no: dict[int, Line], n: int) -> bool:
+    j = n - 1
+    while j in by_no and by_no[j].kind is Kind.BLANK:
+        j -= 1
+    return j in by_no and continued_from_earlier(by_no[j].text)
 
 
 def _edge_closes(by_no: dict[int, Line]) -> frozenset[int]:
