@@ -110,10 +110,11 @@ def _furniture(texts: list[str]) -> dict[int, str]:
             found[i] = "a page number"
         elif _JUMP.match(to_simplified(t)):
             found[i] = "a jump line: names the page the text comes from or goes on to"
+    numbers = set(found)  # a running head stands beside a number, not beside another head
     for i, t in enumerate(texts):
         if not t or i in found:
             continue
-        beside = {i - 1, i + 1} & set(found)
+        beside = {i - 1, i + 1} & numbers
         if _ISSUE.search(t) and len(t) <= 30:
             found[i] = "a running head: names the journal's issue"
         elif beside and len(t) <= 16 and not ends_sentence(t) and "，" not in t:
@@ -135,17 +136,26 @@ def _notes(texts: list[str]) -> dict[int, str]:
 
 
 def _wrapped_references(lines: list[Line], col: int) -> list[Line]:
-    """A reference or note that fills its line runs on to the next line."""
+    """A reference or note that fills its line runs on to the next line of text, past a
+    page's running head and number where the page breaks inside it."""
     out = list(lines)
-    for k in range(1, len(out)):
-        prev, ln = out[k - 1], out[k]
-        if prev.kind is Kind.REFERENCE and ln.kind is Kind.TEXT and width(prev.text) >= col - 2:
+    prev: Line | None = None
+    for k, ln in enumerate(out):
+        if ln.kind in (Kind.BLANK, Kind.FURNITURE):
+            continue
+        if (
+            prev is not None
+            and prev.kind is Kind.REFERENCE
+            and ln.kind is Kind.TEXT
+            and width(prev.text) >= col - 2
+        ):
             out[k] = Line(
                 ln.number,
                 ln.text,
                 Kind.REFERENCE,
                 f"continues the full line {prev.number} of a note or reference",
             )
+        prev = out[k]
     return out
 
 

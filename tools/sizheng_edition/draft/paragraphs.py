@@ -100,9 +100,10 @@ def _lost_indent(text: str, col: int) -> bool:
 
 
 def _heading_continued(by_no: dict[int, Line], n: int) -> int | None:
-    """The heading line that line ``n`` continues, past blank lines, if it continues one."""
+    """The heading line that line ``n`` continues, past blank lines and the furniture of
+    a page break, if it continues one."""
     j = n - 1
-    while j in by_no and by_no[j].kind is Kind.BLANK:
+    while j in by_no and by_no[j].kind in (Kind.BLANK, Kind.FURNITURE):
         j -= 1
     return j if j in by_no and by_no[j].kind is Kind.HEADING and by_no[n].continues_heading else None
 
