@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections import Counter
 
 from sizheng_edition.draft.model import DetectedLayout, Kind, Line
 from sizheng_edition.draft.widths import column_width, width
@@ -51,6 +52,9 @@ def _wrapped_headings(source: Source, lines: list[Line]) -> list[Line]:
     or, where the page indents its paragraphs, is not indented.  It runs on to the next
     line only when it fills the column."""
     col = column_width(source)
+    # the column in characters: half-width punctuation, mixed in by article, narrows lines
+    modal = Counter(_chars(ln.stripped) for ln in lines if ln.kind is Kind.TEXT).most_common(1)
+    full = modal[0][0] if modal else col
     out = list(lines)
     prose = [i for i, ln in enumerate(out) if ln.kind is Kind.TEXT]
     indents = _indents(out, prose)
@@ -72,7 +76,7 @@ def _wrapped_headings(source: Source, lines: list[Line]) -> list[Line]:
         elif not indents and _short(text, col * 0.85) and _no_final_punct(text):
             # a first line may lose its indent (002 prints them 2 short); a heading is shorter still
             why = "unpunctuated line short of the column after a finished paragraph"
-        elif not indents and _no_final_punct(text) and _short_of_full_next(out, prose, k, col):
+        elif not indents and _no_final_punct(text) and _short_of_full_next(out, prose, k, full):
             why = "unpunctuated line short of the column, a full line under it, after a finished paragraph"
         elif not indents and _no_final_punct(text) and _short_unpunctuated_next(out, prose, k, col):
             why = "a full line and a short unpunctuated one after a finished paragraph: a wrapped heading"

@@ -221,5 +221,9 @@ def _byline_form(text: str) -> BylineForm:
 
 
 def _is_keywords(text: str) -> bool:
+    # two long parts are a heading with a stray space (思政融入化解基层矛盾 维护农村和谐稳定)
     parts = text.split()
-    return 2 <= len(parts) <= 8 and all(1 < len(p) <= 10 and all(is_han(c) for c in p) for p in parts)
+    short = len(parts) >= 3 or all(len(p) <= 6 for p in parts)
+    return (
+        short and 2 <= len(parts) <= 8 and all(1 < len(p) <= 10 and all(is_han(c) for c in p) for p in parts)
+    )
