@@ -71,7 +71,7 @@ def _wrapped_headings(source: Source, lines: list[Line]) -> list[Line]:
             # column: not another heading (the lines after a heading would cascade), not a
             # repeated title, affiliation or page number (a column often resumes mid-sentence)
             continue
-        elif indents and not indented and _no_final_punct(text):
+        elif indents and not indented and _no_final_punct(text) and _opens_section(out, prose, k, full):
             why = "unindented, unpunctuated, after a finished paragraph, on a page that indents paragraphs"
         elif not indents and _short(text, col * 0.85) and _no_final_punct(text):
             # a first line may lose its indent (002 prints them 2 short); a heading is shorter still
@@ -142,6 +142,17 @@ def _short_unpunctuated_next(lines: list[Line], prose: list[int], k: int, col: i
         return False
     nxt = lines[prose[k + 1]].stripped
     return _short(nxt, col * 0.8) and _no_final_punct(nxt) and not _SENTENCE_INSIDE.search(nxt)
+
+
+def _opens_section(lines: list[Line], prose: list[int], k: int, full: int) -> bool:
+    """On a page that indents its paragraphs, an unindented line after a finished one is a
+    heading if it is short of the column or an indented line (a paragraph's start) or a
+    short second line follows it; a full line with more unindented text under it is a
+    paragraph going on after a sentence that ended at the column's edge."""
+    if _chars(lines[prose[k]].stripped) <= full - 2 or k + 1 >= len(prose):
+        return True
+    nxt = lines[prose[k + 1]]
+    return nxt.text[:1].isspace() or (width(nxt.stripped) < full * 0.8 and _no_final_punct(nxt.stripped))
 
 
 def _short_of_full_next(lines: list[Line], prose: list[int], k: int, col: int) -> bool:

@@ -19,6 +19,7 @@ from sizheng_edition.text.script import to_simplified
 
 _AFFILIATION = re.compile(r"^[（(]作者单位[:：].+[）)]$")
 _REFERENCE = re.compile(r"^\[\d+\]")
+_REFERENCES_LABEL = re.compile(r"^(?:【\s*参考文献\s*】|\[\s*参考文献\s*\]|参考文献\s*[:：]?)$")
 _NOTE = re.compile(r"^[①②③④⑤⑥⑦⑧⑨⑩]")
 _ORG_END = ("中心", "局", "院", "公司", "大学", "学院", "所", "委", "处", "厅", "部", "站", "集团", "医院")
 _PLAIN_AUTHOR = re.compile(r"^\S{2,4}\s+\S+$")
@@ -147,7 +148,8 @@ def _wrapped_references(lines: list[Line], col: int) -> list[Line]:
             prev is not None
             and prev.kind is Kind.REFERENCE
             and ln.kind is Kind.TEXT
-            and width(prev.text) >= col - 2
+            # a reference is mostly half-width: its line is full by its count of characters
+            and max(width(prev.text), 2 * len(prev.stripped)) >= col - 2
         ):
             out[k] = Line(
                 ln.number,
@@ -195,6 +197,8 @@ def _one(
         return Line(n, raw, Kind.AFFILIATION, "a short line naming an organisation, without punctuation")
     if _REFERENCE.match(text):
         return Line(n, raw, Kind.REFERENCE, "numbered reference [n]")
+    if _REFERENCES_LABEL.match(to_simplified(text)):
+        return Line(n, raw, Kind.REFERENCE, "the label of the references (参考文献)")
     if _KEYWORDS_LABEL.match(to_simplified(text)):
         return Line(n, raw, Kind.KEYWORDS, "labelled 关键词")
     if _is_keywords(text):
