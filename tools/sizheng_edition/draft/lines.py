@@ -19,6 +19,8 @@ from sizheng_edition.text.script import to_simplified
 
 _AFFILIATION = re.compile(r"^[（(]作者单位[:：].+[）)]$")
 _REFERENCE = re.compile(r"^\[\d+\]")
+# what a running head (党建与思政, 学术论坛·思政研究) never has and a wrapped line of text may
+_RUNNING_TEXT = re.compile(r"[，,、；;：:“”\"‘’（）()\[\]。.！？!?]")
 _REFERENCES_LABEL = re.compile(r"^(?:【\s*参考文献\s*】|\[\s*参考文献\s*\]|参考文献\s*[:：]?)$")
 _NOTE = re.compile(r"^[①②③④⑤⑥⑦⑧⑨⑩]")
 _ORG_END = ("中心", "局", "院", "公司", "大学", "学院", "所", "委", "处", "厅", "部", "站", "集团", "医院")
@@ -118,7 +120,7 @@ def _furniture(texts: list[str]) -> dict[int, str]:
         beside = {i - 1, i + 1} & numbers
         if _ISSUE.search(t) and len(t) <= 30:
             found[i] = "a running head: names the journal's issue"
-        elif beside and len(t) <= 16 and not ends_sentence(t) and "，" not in t:
+        elif beside and len(t) <= 16 and not ends_sentence(t) and not _RUNNING_TEXT.search(t):
             found[i] = f"a running head: a short line beside the page number on line {min(beside) + 1}"
     return found
 
@@ -193,7 +195,12 @@ def _one(
         return Line(n, raw, Kind.RUNNING_TITLE, "repeats an article title: a continuation begins")
     if _AFFILIATION.match(to_simplified(text)):
         return Line(n, raw, Kind.AFFILIATION, "（作者单位：…）")
-    if len(text) <= 30 and to_simplified(text).endswith(_ORG_END) and not re.search(r"[，,。；、：]", text):
+    # quotes belong to running text (打造“田间宣讲台”“…广播站” wrapped), not to a name
+    if (
+        len(text) <= 30
+        and to_simplified(text).endswith(_ORG_END)
+        and not re.search(r"[，,。；、：“”\"‘’]", text)
+    ):
         return Line(n, raw, Kind.AFFILIATION, "a short line naming an organisation, without punctuation")
     if _REFERENCE.match(text):
         return Line(n, raw, Kind.REFERENCE, "numbered reference [n]")

@@ -11,6 +11,7 @@ import jieba
 import jieba.posseg
 
 from sizheng_edition.text.chars import HAN_RUN, is_han
+from sizheng_edition.text.script import to_simplified
 
 
 @lru_cache(maxsize=1)
@@ -51,7 +52,9 @@ _SURNAMES = frozenset(
 
 def is_name(text: str) -> bool:
     """A person's name: not an ordinary word of jieba's dictionary, and either a common
-    surname and one or two characters more, or tagged nr (a name) by jieba."""
+    surname and one or two characters more, or tagged nr (a name) by jieba.  A traditional
+    name (劉江南) is read in simplified, as the surnames and the dictionary are."""
+    text = to_simplified(text)
     words = list(jieba.posseg.cut(text))
     if len(words) == 1 and words[0].flag != "nr" and _dictionary().get(text):
         return False
