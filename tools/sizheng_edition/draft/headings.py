@@ -92,12 +92,18 @@ def _heading_tail(lines: list[Line], prose: list[int], k: int, col: int) -> list
     """The lines a heading runs on to: a short unpunctuated unindented line under it; or,
     under a heading line that fills the column, up to two more full lines and then such a
     short one, none with a sentence's end inside (a long heading wrapped over three or
-    four lines).  Without the short line to close it a full line is read as prose."""
+    four lines).  Without the short line to close it a full line is read as prose, unless
+    the heading is numbered and a paragraph's indented or numbered first line follows."""
     tail: list[int] = []
-    full = _chars(lines[prose[k]].stripped) >= col - 2
+    head = lines[prose[k]].stripped
+    full = _chars(head) >= col - 2
+    numbered = bool(_ENUMERATED.match(head)) and not _SENTENCE_INSIDE.search(head)
     for j in prose[k + 1 : k + 4]:
         ln = lines[j]
         text = ln.stripped
+        if numbered and tail and (ln.text[:1].isspace() or _NUMBERED_ITEM.match(text)):
+            # （一）… over full lines, then an indented or a 1、 paragraph: the heading's end
+            return tail
         if ln.kind is not Kind.TEXT or ln.text[:1].isspace() or _ENUMERATED.match(text):
             return []  # a heading of its own: 一、… then （一）…
         if width(text) < col * 0.8 and _no_final_punct(text):
@@ -161,7 +167,12 @@ def _short_of_full_next(lines: list[Line], prose: list[int], k: int, col: int) -
     prose), with a full line of text under it: a heading above its first paragraph."""
     text = lines[prose[k]].stripped
     short = _chars(text) <= col - 4 or (_chars(text) <= col - 2 and not _ANY_PUNCT.search(text))
-    if not short or k + 1 >= len(prose) or prose[k + 1] != _next_nonblank(lines, prose[k]):
+    if not short:
+        return False
+    after = _next_nonblank(lines, prose[k])
+    if after >= len(lines) or lines[after].kind in (Kind.AFFILIATION, Kind.REFERENCE):
+        return True  # the last line of the article's text: a heading its section lost
+    if k + 1 >= len(prose) or prose[k + 1] != after:
         return False
     return _chars(lines[prose[k + 1]].stripped) >= col - 1
 
