@@ -12,6 +12,7 @@ from sizheng_edition.draft.widths import modal_width, width
 from sizheng_edition.model.plan import Layout
 from sizheng_edition.text.script import to_simplified
 
+_NOTE_MARKS = "①②③④⑤⑥⑦⑧⑨⑩"
 # 摘要：…, 【摘要】…, [摘要]…: the abstract says what it is
 _ABSTRACT_LABEL = re.compile(r"^\s*(?:【\s*摘\s*要\s*】|\[\s*摘\s*要\s*\]|摘\s*要\s*[:：])")
 
@@ -54,6 +55,8 @@ def paragraphs(by_no: dict[int, Line], layout: DetectedLayout, art: DraftArticle
             # a line that follows an unfinished one in the article continues it, in any layout
             indented = layout.name is Layout.WRAPPED and ln.text[:1].isspace()
             continues = (open_para and not indented) or n in joined_after
+            # a note's call wrapped to the head of the line (。|①然而…) belongs to the line above
+            continues = continues or (bool(prev) and ln.stripped[:1] in _NOTE_MARKS)
             if not continues:
                 art.paragraph_starts.append(n)
             elif open_para and prev in by_no and by_no[prev].closes and not indents:
