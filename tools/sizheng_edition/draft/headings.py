@@ -63,7 +63,7 @@ def _wrapped_headings(source: Source, lines: list[Line]) -> list[Line]:
         prev_ends = k == 0 or out[prose[k - 1]].closes or out[prose[k - 1]].kind is Kind.HEADING
         if not prev_ends or _NUMBERED_ITEM.match(text) or out[i].kind is Kind.HEADING:
             continue
-        indented = out[i].text[:1].isspace()
+        indented = out[i].indented
         if _ENUMERATED.match(text):
             why = "enumerated line after a finished paragraph"
         elif not _after_finished_text(out, i):
@@ -101,10 +101,10 @@ def _heading_tail(lines: list[Line], prose: list[int], k: int, col: int) -> list
     for j in prose[k + 1 : k + 4]:
         ln = lines[j]
         text = ln.stripped
-        if numbered and tail and (ln.text[:1].isspace() or _NUMBERED_ITEM.match(text)):
+        if numbered and tail and (ln.indented or _NUMBERED_ITEM.match(text)):
             # （一）… over full lines, then an indented or a 1、 paragraph: the heading's end
             return tail
-        if ln.kind is not Kind.TEXT or ln.text[:1].isspace() or _ENUMERATED.match(text):
+        if ln.kind is not Kind.TEXT or ln.indented or _ENUMERATED.match(text):
             return []  # a heading of its own: 一、… then （一）…
         if width(text) < col * 0.8 and _no_final_punct(text):
             return [*tail, j]
@@ -136,9 +136,9 @@ def _indents(lines: list[Line], prose: list[int]) -> bool:
         for k, i in enumerate(prose)
         if k
         and lines[prose[k - 1]].closes
-        and ((ln := lines[i]).text[:1].isspace() or not _no_final_punct(ln.stripped))
+        and ((ln := lines[i]).indented or not _no_final_punct(ln.stripped))
     ]
-    return bool(after_end) and sum(ln.text[:1].isspace() for ln in after_end) >= 0.5 * len(after_end)
+    return bool(after_end) and sum(ln.indented for ln in after_end) >= 0.5 * len(after_end)
 
 
 def _short_unpunctuated_next(lines: list[Line], prose: list[int], k: int, col: int) -> bool:
@@ -158,7 +158,7 @@ def _opens_section(lines: list[Line], prose: list[int], k: int, full: int) -> bo
     if _chars(lines[prose[k]].stripped) <= full - 2 or k + 1 >= len(prose):
         return True
     nxt = lines[prose[k + 1]]
-    return nxt.text[:1].isspace() or (width(nxt.stripped) < full * 0.8 and _no_final_punct(nxt.stripped))
+    return nxt.indented or (width(nxt.stripped) < full * 0.8 and _no_final_punct(nxt.stripped))
 
 
 def _short_of_full_next(lines: list[Line], prose: list[int], k: int, col: int) -> bool:

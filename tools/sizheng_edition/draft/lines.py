@@ -8,6 +8,7 @@ later (``draft.headings``).
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from sizheng_edition.draft.model import Kind, Line
 from sizheng_edition.draft.vocabulary import is_name
@@ -114,13 +115,17 @@ def _furniture(texts: list[str]) -> dict[int, str]:
         elif _JUMP.match(to_simplified(t)):
             found[i] = "a jump line: names the page the text comes from or goes on to"
     numbers = set(found)  # a running head stands beside a number, not beside another head
+    # on a hard-wrapped page (most lines one length) a line that fills the column is text
+    lengths = Counter(len(t) for t in texts if t)
+    col, count = lengths.most_common(1)[0] if lengths else (0, 0)
+    column = col if count >= 0.3 * sum(lengths.values()) else 10**6
     for i, t in enumerate(texts):
         if not t or i in found:
             continue
         beside = {i - 1, i + 1} & numbers
         if _ISSUE.search(t) and len(t) <= 30:
             found[i] = "a running head: names the journal's issue"
-        elif beside and len(t) <= 16 and not ends_sentence(t) and not _RUNNING_TEXT.search(t):
+        elif beside and len(t) <= min(16, column - 2) and not (ends_sentence(t) or _RUNNING_TEXT.search(t)):
             found[i] = f"a running head: a short line beside the page number on line {min(beside) + 1}"
     return found
 

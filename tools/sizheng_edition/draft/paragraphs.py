@@ -26,11 +26,11 @@ def paragraphs(by_no: dict[int, Line], layout: DetectedLayout, art: DraftArticle
     column's edge says nothing: a paragraph's last line is seldom full, and a paragraph
     holds several sentences, so the line after a full line ending in 。 more often
     continues it than starts a paragraph; but not at the end of an article's first
-    paragraph.  Where the page indents its paragraphs, an unindented line continues one
-    whatever the line above ends with."""
+    paragraph.  Where the page indents its paragraphs, the same holds of an unindented line
+    after a full one, whether or not it is the first paragraph; after a short line that
+    closed its sentence an unindented line still starts one (2、… numbered paragraphs)."""
     joined_after = {j.after for j in art.joins if j.kind.runs_on}
     edge = _edge_closes(by_no) if layout.name is Layout.WRAPPED else frozenset()
-    # where the page indents its paragraphs, the indent says where one starts, not the 。
     indents = layout.name is Layout.WRAPPED and page_indents([by_no[n] for n in sorted(by_no)])
     # the text under （上接第12页） is the rest of a paragraph begun on an earlier page
     open_para = bool(art.fragments) and _under_jump_from_earlier(by_no, art.fragments[0].lines[0])
@@ -53,13 +53,13 @@ def paragraphs(by_no: dict[int, Line], layout: DetectedLayout, art: DraftArticle
                 open_para = False
                 continue
             # a line that follows an unfinished one in the article continues it, in any layout
-            indented = layout.name is Layout.WRAPPED and ln.text[:1].isspace()
+            indented = layout.name is Layout.WRAPPED and ln.indented
             continues = (open_para and not indented) or n in joined_after
             # a note's call wrapped to the head of the line (。|①然而…) belongs to the line above
             continues = continues or (bool(prev) and ln.stripped[:1] in _NOTE_MARKS)
             if not continues:
                 art.paragraph_starts.append(n)
-            elif open_para and prev in by_no and by_no[prev].closes and not indents:
+            elif open_para and prev in by_no and by_no[prev].closes:
                 doubts.append(
                     f"line {prev} ends a sentence at the column's edge: line {n} is read as going on with"
                     " its paragraph; it may start a new one"
@@ -68,7 +68,7 @@ def paragraphs(by_no: dict[int, Line], layout: DetectedLayout, art: DraftArticle
             # an article's opening paragraph is often its lead or abstract, set apart
             # from the body whatever its last line's width (002:339)
             opening = len(art.paragraph_starts) == 1 and not art.headings
-            open_para = not ln.closes or (n in edge and not opening) or indents
+            open_para = not ln.closes or (n in edge and (indents or not opening))
     return doubts
 
 
@@ -80,10 +80,8 @@ def _under_jump_from_earlier(by_no: dict[int, Line], n: int) -> bool:
 
 
 def _edge_closes(by_no: dict[int, Line]) -> frozenset[int]:
-    """Lines of an unindented wrapped page that end a sentence at the column's edge."""
+    """Lines of a wrapped page that end a sentence at the column's edge."""
     lines = [by_no[n] for n in sorted(by_no)]
-    if page_indents(lines):
-        return frozenset()
     prose = [ln for ln in lines if ln.kind is Kind.TEXT]
     col = modal_width([ln.text for ln in prose])
     return frozenset(
