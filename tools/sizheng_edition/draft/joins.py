@@ -11,7 +11,7 @@ from sizheng_edition.draft.model import Fragment, Header, HeaderKind, Join, Kind
 from sizheng_edition.draft.vocabulary import bigrams, cosine, forms_word
 from sizheng_edition.model.plan import JoinKind
 
-_NO_OPENING = set("的地得了着过之吗呢吧们，。、；：？！）”’")
+_NO_OPENING = set("的地得了着过之吗呢吧们，。、；：？！）”’,.;:?!)")  # half-width marks are mixed in too
 _NEEDS_MORE = set("等和与及或的之在对把被向从为")
 _SENTENCE_TAIL = re.compile(r"^(\w{1,2})[。！？.!?]")  # 念。 位。: the tail of a sentence
 _ENOUGH = 1.0  # the least score a join needs
