@@ -28,7 +28,7 @@ from sizheng_edition.load.yaml_lines import parse_yaml
 from sizheng_edition.synthetic.clippings import Clipping, clipping, essays, parse_clip
 
 DATA = Path(__file__).parent / "data" / "draft"
-TUNING_SEEDS = [*range(30), *range(1000, 1012), *range(2000, 2016), *range(4000, 4060), *range(5000, 5060)]
+TUNING_SEEDS = [*range(30), *range(1000, 1012), *range(2000, 2016), *range(4000, 4060), *range(5000, 5060), *range(6000, 6080)]
 HELD_OUT_SEEDS = range(3000, 3020)
 
 # (precision, recall) floors per measure; layout and script must be right on every page.

@@ -130,7 +130,8 @@ def page_indents(lines: list[Line]) -> bool:
 def _indents(lines: list[Line], prose: list[int]) -> bool:
     """The page indents its paragraphs: most lines after a finished one are indented.
     Unindented unpunctuated lines there are left out: they may be the headings in question,
-    and a page with many headings would otherwise look unindented."""
+    and a page with many headings would otherwise look unindented.  Where no line tells,
+    two indented lines say the page indents."""
     after_end = [
         ln
         for k, i in enumerate(prose)
@@ -138,7 +139,10 @@ def _indents(lines: list[Line], prose: list[int]) -> bool:
         and lines[prose[k - 1]].closes
         and ((ln := lines[i]).indented or not _no_final_punct(ln.stripped))
     ]
-    return bool(after_end) and sum(ln.indented for ln in after_end) >= 0.5 * len(after_end)
+    if after_end:
+        return sum(ln.indented for ln in after_end) >= 0.5 * len(after_end)
+    # no finished line has text after it that tells (a short page): two indented lines do
+    return sum(lines[i].indented for i in prose) >= 2
 
 
 def _short_unpunctuated_next(lines: list[Line], prose: list[int], k: int, col: int) -> bool:

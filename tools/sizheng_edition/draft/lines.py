@@ -125,7 +125,12 @@ def _furniture(texts: list[str]) -> dict[int, str]:
         beside = {i - 1, i + 1} & numbers
         if _ISSUE.search(t) and len(t) <= 30:
             found[i] = "a running head: names the journal's issue"
-        elif beside and len(t) <= min(16, column - 2) and not (ends_sentence(t) or _RUNNING_TEXT.search(t)):
+        elif (
+            beside
+            and len(t) <= min(16, column - 2)
+            and not (ends_sentence(t) or _RUNNING_TEXT.search(t))
+            and not _is_byline(t)  # a name under a title printed beside the page number
+        ):
             found[i] = f"a running head: a short line beside the page number on line {min(beside) + 1}"
     return found
 
