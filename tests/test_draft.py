@@ -66,8 +66,10 @@ def test_draft_on_rewrapped_articles(frozen_articles):
             results.append(evaluate_truth(draft(witness(synthetic.text)).structure, synthetic.truth))
     scores = total(results)
     assert scores["articles"].precision == 1.0 and scores["articles"].recall == 1.0
-    assert scores["paragraphs"].precision >= 0.87 and scores["paragraphs"].recall >= 0.97
-    assert scores["headings"].precision >= 0.99 and scores["headings"].recall >= 0.96
+    # a sentence ending at the column's edge no longer starts a paragraph on an unindented
+    # page (P 0.87 -> 0.97): the paragraphs that do end there are now missed (R 0.97 -> 0.95)
+    assert scores["paragraphs"].precision >= 0.97 and scores["paragraphs"].recall >= 0.95
+    assert scores["headings"].precision >= 0.99 and scores["headings"].recall >= 0.97
 
 
 def test_draft_on_interleaved_columns(frozen_articles):

@@ -294,7 +294,11 @@ def _number_fit(
     if value in same_level:
         return -1.0
     if value == 1:
-        return 0.5 if not same_level else -0.5
+        if same_level:
+            return -0.5
+        # （一） opens a section of a 一、 heading, 1、 one of a （一）: it fits the article
+        # that has the heading above it better than one that has none
+        return 0.5 if level == 0 or since else 0.0
     return 1.0 if value - 1 in same_level else -0.5
 
 

@@ -11,7 +11,7 @@ from sizheng_edition.draft.model import Fragment, Header, HeaderKind, Join, Kind
 from sizheng_edition.draft.vocabulary import bigrams, cosine, forms_word
 from sizheng_edition.model.plan import JoinKind
 
-_NO_OPENING = set("的地得了着过之吗呢吧们，。、；：？！）”’")
+_NO_OPENING = set("的地得了着过之吗呢吧们，。、；：？！）”’,.;:?!)")  # half-width marks are mixed in too
 _NEEDS_MORE = set("等和与及或的之在对把被向从为")
 _SENTENCE_TAIL = re.compile(r"^(\w{1,2})[。！？.!?]")  # 念。 位。: the tail of a sentence
 _ENOUGH = 1.0  # the least score a join needs
@@ -61,10 +61,11 @@ def choose_joins(by_no: dict[int, Line], runs: list[Fragment], wrapped: bool = F
     text_lines = [n for f in runs for n in f.lines if by_no[n].kind is Kind.TEXT]
     page = _Page(by_no, text_lines, {n: f.header for f in runs for n in f.lines})
     open_ends = [n for n in text_lines if not by_no[n].closes]
-    targets = text_lines
+    # a line under a heading opens a paragraph: no sentence from elsewhere runs into it
+    targets = [n for n in text_lines if not _under_heading(by_no, n)]
     if wrapped:
         open_ends = [n for n in open_ends if not _in_column(by_no, n, +1)]
-        targets = [n for n in text_lines if not _in_column(by_no, n, -1)]
+        targets = [n for n in targets if not _in_column(by_no, n, -1)]
     scored = [_score(page, a, b) for a in open_ends for b in targets if b != a]
     scored.sort(key=lambda c: (-c.score, abs(c.after - c.before)))
     used_a: set[int] = set()
@@ -77,6 +78,13 @@ def choose_joins(by_no: dict[int, Line], runs: list[Fragment], wrapped: bool = F
         used_b.add(c.after)
         joins.append(Join(c.before, c.after, c.kind, c.evidence, round(min(1.0, c.score / _SURE), 2)))
     return JoinChoice(joins, [a for a in open_ends if a not in used_a])
+
+
+def _under_heading(by_no: dict[int, Line], n: int) -> bool:
+    j = n - 1
+    while j in by_no and by_no[j].kind is Kind.BLANK:
+        j -= 1
+    return j in by_no and by_no[j].kind is Kind.HEADING
 
 
 def _in_column(by_no: dict[int, Line], n: int, step: int) -> bool:
@@ -120,6 +128,10 @@ def _score(page: _Page, a: int, b: int) -> _Candidate:
         if same and earlier:
             score -= 1.5
             evidence.append(f"an earlier continuation of the same article (line {earlier[0]}) comes first")
+    k = page.index[a]
+    if k + 1 < len(page.text_lines) and page.text_lines[k + 1] == b and not page.first_of_run(b):
+        score += 2
+        evidence.append(f"line {b} is the next line of the same column")
     if b < a:  # continuations run on down the page
         score -= 3
         evidence.append(f"line {b} is printed before line {a}")

@@ -73,6 +73,11 @@ def _article(art: DraftArticle, art_id: str, draft: DraftSource) -> list[LineDec
     }
     starts = set(art.paragraph_starts)
     joins = {j.after: j for j in art.joins}
+    # the line read before each line of the article's text: where it is not the line just
+    # above (a piece moved to this article, or printed out of place) the reading order
+    # crosses a column break even without a join of its own
+    order = [n for frag in art.fragments for n in frag.lines]
+    before = dict(zip(order[1:], order, strict=False))
     confidence = art.confidence
     for frag in art.fragments:
         for n in frag.lines:
@@ -97,7 +102,7 @@ def _article(art: DraftArticle, art_id: str, draft: DraftSource) -> list[LineDec
                     round(conf, 2),
                     (*evidence, lines[n].why),
                     lines[n].rejected,
-                    join.before if join else None,
+                    join.before if join else before.get(n),
                 )
             )
     return made

@@ -8,6 +8,7 @@ later (``draft.headings``).
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from sizheng_edition.draft.model import Kind, Line
 from sizheng_edition.draft.vocabulary import is_name
@@ -19,6 +20,9 @@ from sizheng_edition.text.script import to_simplified
 
 _AFFILIATION = re.compile(r"^[（(]作者单位[:：].+[）)]$")
 _REFERENCE = re.compile(r"^\[\d+\]")
+# what a running head (党建与思政, 学术论坛·思政研究) never has and a wrapped line of text may
+_RUNNING_TEXT = re.compile(r"[，,、；;：:“”\"‘’（）()\[\]。.！？!?]")
+_REFERENCES_LABEL = re.compile(r"^(?:【\s*参考文献\s*】|\[\s*参考文献\s*\]|参考文献\s*[:：]?)$")
 _NOTE = re.compile(r"^[①②③④⑤⑥⑦⑧⑨⑩]")
 _ORG_END = ("中心", "局", "院", "公司", "大学", "学院", "所", "委", "处", "厅", "部", "站", "集团", "医院")
 _PLAIN_AUTHOR = re.compile(r"^\S{2,4}\s+\S+$")
@@ -95,6 +99,12 @@ def _title_byline(text: str) -> str | None:
     return m["title"].strip()
 
 
+def continued_from_earlier(text: str) -> bool:
+    """A jump line that says the text below comes from an earlier page: （上接第12页）."""
+    simplified = to_simplified(text.strip())
+    return bool(_JUMP.match(simplified)) and "接" in simplified
+
+
 def _furniture(texts: list[str]) -> dict[int, str]:
     """Page numbers, and running heads: a line naming an issue, or a short line beside
     a page number (the two are printed together at the page's edge)."""
@@ -104,13 +114,23 @@ def _furniture(texts: list[str]) -> dict[int, str]:
             found[i] = "a page number"
         elif _JUMP.match(to_simplified(t)):
             found[i] = "a jump line: names the page the text comes from or goes on to"
+    numbers = set(found)  # a running head stands beside a number, not beside another head
+    # on a hard-wrapped page (most lines one length) a line that fills the column is text
+    lengths = Counter(len(t) for t in texts if t)
+    col, count = lengths.most_common(1)[0] if lengths else (0, 0)
+    column = col if count >= 0.3 * sum(lengths.values()) else 10**6
     for i, t in enumerate(texts):
         if not t or i in found:
             continue
-        beside = {i - 1, i + 1} & set(found)
+        beside = {i - 1, i + 1} & numbers
         if _ISSUE.search(t) and len(t) <= 30:
             found[i] = "a running head: names the journal's issue"
-        elif beside and len(t) <= 16 and not ends_sentence(t) and "，" not in t:
+        elif (
+            beside
+            and len(t) <= min(16, column - 2)
+            and not (ends_sentence(t) or _RUNNING_TEXT.search(t))
+            and not _is_byline(t)  # a name under a title printed beside the page number
+        ):
             found[i] = f"a running head: a short line beside the page number on line {min(beside) + 1}"
     return found
 
@@ -129,17 +149,27 @@ def _notes(texts: list[str]) -> dict[int, str]:
 
 
 def _wrapped_references(lines: list[Line], col: int) -> list[Line]:
-    """A reference or note that fills its line runs on to the next line."""
+    """A reference or note that fills its line runs on to the next line of text, past a
+    page's running head and number where the page breaks inside it."""
     out = list(lines)
-    for k in range(1, len(out)):
-        prev, ln = out[k - 1], out[k]
-        if prev.kind is Kind.REFERENCE and ln.kind is Kind.TEXT and width(prev.text) >= col - 2:
+    prev: Line | None = None
+    for k, ln in enumerate(out):
+        if ln.kind in (Kind.BLANK, Kind.FURNITURE):
+            continue
+        if (
+            prev is not None
+            and prev.kind is Kind.REFERENCE
+            and ln.kind is Kind.TEXT
+            # a reference is mostly half-width: its line is full by its count of characters
+            and max(width(prev.text), 2 * len(prev.stripped)) >= col - 2
+        ):
             out[k] = Line(
                 ln.number,
                 ln.text,
                 Kind.REFERENCE,
                 f"continues the full line {prev.number} of a note or reference",
             )
+        prev = out[k]
     return out
 
 
@@ -175,10 +205,17 @@ def _one(
         return Line(n, raw, Kind.RUNNING_TITLE, "repeats an article title: a continuation begins")
     if _AFFILIATION.match(to_simplified(text)):
         return Line(n, raw, Kind.AFFILIATION, "（作者单位：…）")
-    if len(text) <= 30 and to_simplified(text).endswith(_ORG_END) and not re.search(r"[，,。；、：]", text):
+    # quotes belong to running text (打造“田间宣讲台”“…广播站” wrapped), not to a name
+    if (
+        len(text) <= 30
+        and to_simplified(text).endswith(_ORG_END)
+        and not re.search(r"[，,。；、：“”\"‘’]", text)
+    ):
         return Line(n, raw, Kind.AFFILIATION, "a short line naming an organisation, without punctuation")
     if _REFERENCE.match(text):
         return Line(n, raw, Kind.REFERENCE, "numbered reference [n]")
+    if _REFERENCES_LABEL.match(to_simplified(text)):
+        return Line(n, raw, Kind.REFERENCE, "the label of the references (参考文献)")
     if _KEYWORDS_LABEL.match(to_simplified(text)):
         return Line(n, raw, Kind.KEYWORDS, "labelled 关键词")
     if _is_keywords(text):
@@ -205,5 +242,9 @@ def _byline_form(text: str) -> BylineForm:
 
 
 def _is_keywords(text: str) -> bool:
+    # two long parts are a heading with a stray space (思政融入化解基层矛盾 维护农村和谐稳定)
     parts = text.split()
-    return 2 <= len(parts) <= 8 and all(1 < len(p) <= 10 and all(is_han(c) for c in p) for p in parts)
+    short = len(parts) >= 3 or all(len(p) <= 6 for p in parts)
+    return (
+        short and 2 <= len(parts) <= 8 and all(1 < len(p) <= 10 and all(is_han(c) for c in p) for p in parts)
+    )

@@ -56,6 +56,12 @@ class Line:
     def closes(self) -> bool:
         return closes(self.text)
 
+    @property
+    def indented(self) -> bool:
+        """Set in: a full-width space or two half-width ones.  One half-width space at the
+        head of a line is OCR's stray, not an indent."""
+        return self.text.startswith(("\u3000", "  ", "\t"))
+
 
 class WitnessScript(enum.StrEnum):
     """The script the draft detects; one more than a plan can say."""

@@ -31,8 +31,21 @@ def order(articles: list[DraftArticle], pieces: list[Fragment], joins: list[Join
 
 
 def place_affiliations(articles: list[DraftArticle], pieces: list[Fragment], affiliations: list[int]) -> None:
-    """An affiliation line closes the article whose text is printed last above it."""
+    """An affiliation line printed just under an article's byline (作者：… then （作者单位：…）),
+    with no text between, is that article's; otherwise it closes the article whose text is
+    printed last above it."""
+    text = sorted(n for g in pieces for n in g.lines)
     for line in affiliations:
+        heads = [
+            (h, k)
+            for k, a in enumerate(articles)
+            for h in (a.title, a.byline.number if a.byline else None)
+            if h is not None and h < line
+        ]
+        head, owner = max(heads, default=(0, None))
+        if owner is not None and not any(head < n < line for n in text):
+            articles[owner].affiliation = line
+            continue
         prev = [g for g in pieces if g.lines[-1] < line]
         article = prev[-1].article if prev else None
         if article is not None:

@@ -11,6 +11,12 @@ from sizheng_edition.text.script import to_simplified, to_traditional
 _SLIPS = 2
 
 
+def _slips(text: str) -> list[tuple[str, str]]:
+    """Where the text differs from its round trip through simplified (OpenCC, by phrase)."""
+    round_trip = to_traditional(to_simplified(text))
+    return [(a, b) for a, b in zip(text, round_trip, strict=False) if a != b]
+
+
 def detect_script(source: Source) -> DetectedScript:
     """A machine conversion leaves the simplified characters that stand for several
     traditional ones (干部 for 幹部, 關系 for 關係): converting the text to simplified and
@@ -25,11 +31,17 @@ def detect_script(source: Source) -> DetectedScript:
     changed = sum(a != b for a, b in zip(text, simplified, strict=False))
     if changed / han < 0.02:
         return DetectedScript(WitnessScript.SIMPLIFIED, f"{changed / han:.1%} of characters change under t2s")
-    round_trip = to_traditional(simplified)
-    slips = [(a, b) for a, b in zip(text, round_trip, strict=False) if a != b]
+    # The lines joined bare (a wrapped page breaks its phrases) and joined as lines (on a
+    # page of one paragraph a line two lines would make a phrase of their own): the
+    # reading with fewer slips is the page's.
+    slips = min((_slips(sep.join(source.lines)) for sep in ("", "\n")), key=len)
     # Two slips are enough: on a short page a machine conversion may leave only a few
     # (复→復 for 複, 系→系 for 繫), and OpenCC's own round trip of a proper text leaves none.
-    if len(slips) >= _SLIPS and len(slips) / han > 0.001:
+    # One slip is enough when it is what a character-by-character conversion writes: the
+    # character's own default (系 for 係, 松 for 鬆), where the phrase says otherwise.  A
+    # person typing traditional text writes the phrase's character, or another variant.
+    machine = [(a, b) for a, b in slips if is_han(a) and to_traditional(to_simplified(a)) == a]
+    if (len(slips) >= _SLIPS and len(slips) / han > 0.001) or machine:
         shown = "、".join(sorted({f"{a}→{b}" for a, b in slips})[:6])
         return DetectedScript(
             WitnessScript.CONVERTED_TRADITIONAL,

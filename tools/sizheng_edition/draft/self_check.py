@@ -21,6 +21,7 @@ from sizheng_edition.model.source import Source
 
 _ATTEMPTS = 4
 _ENDS_OPEN = re.compile(r"ends mid-sentence at line (\d+)")
+_USED_BY_REFERENCES = re.compile(r"line (\d+) is used twice: by metadata .* references")
 
 
 def buildable(source: Source, structure: DraftSource, render: Callable[[DraftSource], str]) -> DraftSource:
@@ -57,6 +58,29 @@ def _safer(structure: DraftSource, problem: str) -> DraftSource | None:
     m = _ENDS_OPEN.search(problem)
     if m:
         return _cut_unfinished_end(structure, int(m.group(1)), problem)
+    m = _USED_BY_REFERENCES.search(problem)
+    if m:
+        return _references_to_the_break(structure, int(m.group(1)), problem)
+    return None
+
+
+def _references_to_the_break(structure: DraftSource, line: int, problem: str) -> DraftSource | None:
+    """References that a page break (running head, page number) interrupts: a plan gives
+    an article's references as one range, so they end before the break and the lines
+    after it are kept as dropped lines, and the doubt says so."""
+    out = copy.deepcopy(structure)
+    for idx, art in enumerate(out.articles):
+        if not art.references or not art.references[0] < line < art.references[-1]:
+            continue
+        after = [n for n in art.references if n > line]
+        art.references = [n for n in art.references if n < line]
+        out.drops += [DraftDrop(n, idx, "Reference continued after a page break") for n in after]
+        out.doubts.append(
+            f"the references run on past the page break at line {line} (the build rejected: "
+            f"{problem}): a plan gives references as one range, so lines {after[0]}–{after[-1]} "
+            "are kept as dropped lines; join them to the references by hand"
+        )
+        return out
     return None
 
 

@@ -38,7 +38,7 @@ def build(lines: list[Line], layout: DetectedLayout) -> DraftSource:
     order(found.articles, pieces, choice.joins)
     place_affiliations(found.articles, pieces, found.affiliations)
     for art in found.articles:
-        paragraphs(by_no, layout, art)
+        doubts += paragraphs(by_no, layout, art)
         abstract(by_no, art)
         doubts += [d for d in map(lacuna_doubt, unfinished(by_no, layout, art)) if d not in doubts]
     return DraftSource(lines, layout, found.articles, found.drops, found.metadata, doubts)

@@ -11,6 +11,7 @@ import jieba
 import jieba.posseg
 
 from sizheng_edition.text.chars import HAN_RUN, is_han
+from sizheng_edition.text.script import to_simplified
 
 
 @lru_cache(maxsize=1)
@@ -21,13 +22,17 @@ def _dictionary() -> dict[str, int]:
 
 
 def forms_word(left: str, right: str) -> str | None:
-    """A dictionary word of two to four characters that spans the break, if any."""
+    """A dictionary word of two to four characters that spans the break, if jieba, cutting
+    the text around the break, reads it there: 与生|产经营 is 生产, but in 与生|在医疗 the
+    dictionary's 生在 loses to 与生 在, and says nothing."""
     words = _dictionary()
-    for size in (4, 3, 2):
-        for k in range(1, size):
-            candidate = left[-k:] + right[: size - k]
-            if len(candidate) == size and all(is_han(c) for c in candidate) and words.get(candidate):
-                return candidate
+    left_part, right_part = left[-6:], right[:6]
+    at = 0
+    for token in jieba.cut(left_part + right_part):
+        start, at = at, at + len(token)
+        if start < len(left_part) < at:
+            spans = 2 <= len(token) <= 4 and all(is_han(c) for c in token) and words.get(token)
+            return token if spans else None
     return None
 
 
@@ -51,7 +56,9 @@ _SURNAMES = frozenset(
 
 def is_name(text: str) -> bool:
     """A person's name: not an ordinary word of jieba's dictionary, and either a common
-    surname and one or two characters more, or tagged nr (a name) by jieba."""
+    surname and one or two characters more, or tagged nr (a name) by jieba.  A traditional
+    name (劉江南) is read in simplified, as the surnames and the dictionary are."""
+    text = to_simplified(text)
     words = list(jieba.posseg.cut(text))
     if len(words) == 1 and words[0].flag != "nr" and _dictionary().get(text):
         return False

@@ -15,5 +15,10 @@ def width(text: str) -> int:
 
 def column_width(source: Source) -> int:
     """The most common display width of non-blank lines: the column, on a wrapped page."""
-    widths = Counter(width(t) for t in source.lines if t.strip())
+    return modal_width(list(source.lines))
+
+
+def modal_width(texts: list[str]) -> int:
+    """The most common display width of the non-blank texts."""
+    widths = Counter(width(t) for t in texts if t.strip())
     return widths.most_common(1)[0][0] if widths else 0

@@ -131,7 +131,9 @@ def _article(art: DraftArticle, art_id: str, by_no: dict[int, Line]) -> _Written
         abstract=_single(art.abstract) if art.abstract is not None else None,
         keywords=_single(art.keywords) if art.keywords is not None else None,
         references=_span(art.references) if art.references else None,
-        headings=tuple(Heading(_span(h)) for h in art.headings),
+        # a plan's heading lies inside one fragment: a heading the page breaks is written
+        # as its parts (the --json reading keeps it one heading)
+        headings=tuple(Heading(_span(part)) for h in art.headings for part in _contiguous(h, by_no)),
         fragments=tuple(fragments),
     )
     return _WrittenArticle(plan, tuple(remarks))
