@@ -10,7 +10,7 @@ import fcntl
 import os
 import sys
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Container, Iterable, Iterator, Mapping
 from pathlib import Path
 
 from sizheng_edition.errors import EditionError
@@ -82,7 +82,7 @@ def edition_lock(edition: Path, *, shared: bool = False) -> Iterator[None]:
         os.close(fd)  # closing the descriptor releases the lock
 
 
-def stale_pages(root: Path, managed: tuple[str, ...], files: dict[str, str]) -> list[str]:
+def stale_pages(root: Path, managed: tuple[str, ...], files: Container[str]) -> list[str]:
     """Pages in the managed folders under ``root`` that the tools would not write."""
     found = (
         p.relative_to(root).as_posix()
@@ -98,17 +98,28 @@ def leftover_temps(root: Path, managed: tuple[str, ...]) -> list[Path]:
     return sorted(p for d in managed if (root / d).exists() for p in (root / d).rglob(f"*{TEMP_SUFFIX}"))
 
 
-def sync_tree(root: Path, managed: tuple[str, ...], files: dict[str, str]) -> tuple[list[str], list[str]]:
-    """Make the managed folders under ``root`` hold exactly ``files``.
+def sync_tree(
+    root: Path, managed: tuple[str, ...], files: Mapping[str, str] | Iterable[tuple[str, str]]
+) -> tuple[list[str], list[str]]:
+    """Make the managed folders under ``root`` hold exactly ``files``: a mapping, or
+    pairs of path and text made one at a time, so that no run need hold every page.
 
-    Returns (written, removed) relative paths.  Stale generated files are
+    Returns (written, removed) relative paths, sorted.  Stale generated files are
     removed so a renamed article does not linger as an orphan page.  The caller
     holds ``edition_lock``.
     """
     for temp in leftover_temps(root, managed):
         temp.unlink(missing_ok=True)
-    written = [rel for rel, text in sorted(files.items()) if write_if_changed(root / rel, text)]
-    removed = stale_pages(root, managed, files)
+    pairs = sorted(files.items()) if isinstance(files, Mapping) else files
+    seen: set[str] = set()
+    written = []
+    for rel, text in pairs:
+        if rel in seen:  # two renderers claiming one page: a bug, not bad input
+            raise ValueError(f"two generated pages at {rel}")
+        seen.add(rel)
+        if write_if_changed(root / rel, text):
+            written.append(rel)
+    removed = stale_pages(root, managed, seen)
     for rel in removed:
         (root / rel).unlink(missing_ok=True)
-    return written, removed
+    return sorted(written), removed
