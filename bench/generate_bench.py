@@ -93,19 +93,29 @@ def change_one_seed(project: Path, k: int) -> None:
     seed.write_text("\n".join(lines), encoding="utf-8")
 
 
-def measure(python: list[str], project: Path, runs: int, env: dict[str, str]) -> dict[str, list[float]]:
+KEYS = ("cold", "changed", "unchanged")
+
+
+def one_run(
+    python: list[str], project: Path, k: int, env: dict[str, str], got: dict[str, list[float]]
+) -> None:
+    """Cold (no pages, empty per-source cache), then one seed changed, then nothing."""
     edition = [*python, "-m", "sizheng_edition", "--root", str(project), "generate"]
-    cache = Path(env["SIZHENG_EDITION_CACHE"])
-    got: dict[str, list[float]] = {"cold": [], "changed": [], "unchanged": [], "mib": []}
-    for k in range(runs):
-        clean(project, cache)
-        seconds, mib = timed(edition, env)
-        got["cold"].append(seconds)
-        got["mib"].append(mib)
-        change_one_seed(project, k)
-        got["changed"].append(timed(edition, env)[0])
-        got["unchanged"].append(timed(edition, env)[0])
-    return got
+    clean(project, Path(env["SIZHENG_EDITION_CACHE"]))
+    seconds, mib = timed(edition, env)
+    got["cold"].append(seconds)
+    got["mib"].append(mib)
+    change_one_seed(project, k)
+    got["changed"].append(timed(edition, env)[0])
+    got["unchanged"].append(timed(edition, env)[0])
+
+
+def spread(a: list[float]) -> str:
+    return f"{min(a):.2f} / {statistics.median(a):.2f}"
+
+
+def ratio(a: list[float], b: list[float]) -> str:
+    return f"{min(a) / min(b):.1f}× / {statistics.median(a) / statistics.median(b):.1f}×"
 
 
 def main() -> None:
@@ -118,35 +128,43 @@ def main() -> None:
     tools = {"this": [sys.executable]} | ({"baseline": shlex.split(args.baseline)} if args.baseline else {})
     print(
         f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}; "
-        f"min / median of {args.runs}"
+        f"min / median of {args.runs}; the tools' runs interleaved, so that they share the machine's load"
     )
     print("\n| sources | code | OpenCC s | cold s | cold ÷ OpenCC | one changed s | changed ÷ OpenCC "
           "| unchanged s | unchanged ÷ OpenCC | peak MiB (cold) |")  # fmt: skip
     print("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|")
-    with tempfile.TemporaryDirectory() as work:
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
         for n in args.sizes:
-            project = make_project(n, Path(work) / f"n{n}")
-            for name, python in tools.items():
-                cache = Path(work) / f"cache-{name}"
-                env = os.environ | {"SIZHENG_EDITION_CACHE": str(cache)}
-                timed([*python, "-m", "sizheng_edition", "--root", str(project), "generate"], env)  # warm-up
-                opencc = [*python, "-c", OPENCC, str(project / "seeds")]
-                floor = [timed(opencc, env)[0] for _ in range(args.runs)]
-                got = measure(python, project, args.runs, env)
-
-                def cell(key: str, floor: list[float] = floor, got: dict[str, list[float]] = got) -> str:
-                    a, b = got[key], floor
-                    return (
-                        f"{min(a):.2f} / {statistics.median(a):.2f} | "
-                        f"{min(a) / min(b):.1f}× / {statistics.median(a) / statistics.median(b):.1f}×"
-                    )
-
+            first = make_project(n, work / f"n{n}-this")
+            projects = {name: first for name in tools}
+            for name in list(tools)[1:]:
+                projects[name] = work / f"n{n}-{name}"
+                shutil.copytree(first, projects[name])
+            envs = {
+                name: os.environ | {"SIZHENG_EDITION_CACHE": str(work / f"cache-{name}")} for name in tools
+            }
+            for name, python in tools.items():  # warm-up: compiled modules, the pinyin cache
+                timed(
+                    [*python, "-m", "sizheng_edition", "--root", str(projects[name]), "generate"], envs[name]
+                )
+            opencc = [sys.executable, "-c", OPENCC, str(first / "seeds")]
+            floor: list[float] = []
+            got = {name: {"cold": [], "changed": [], "unchanged": [], "mib": []} for name in tools}
+            for k in range(args.runs):
+                floor.append(timed(opencc, envs["this"])[0])
+                for name, python in tools.items():
+                    one_run(python, projects[name], k, envs[name], got[name])
+                floor.append(timed(opencc, envs["this"])[0])  # before and after: the load drifts
+            for name, g in got.items():
                 print(
                     f"| {n or 'real (3)'} | {name} | {min(floor):.3f} / {statistics.median(floor):.3f} | "
-                    f"{cell('cold')} | {cell('changed')} | {cell('unchanged')} | {max(got['mib']):.0f} |",
+                    + " | ".join(f"{spread(g[key])} | {ratio(g[key], floor)}" for key in KEYS)
+                    + f" | {max(g['mib']):.0f} |",
                     flush=True,
                 )
-            shutil.rmtree(project)
+            for path in set(projects.values()):
+                shutil.rmtree(path)
 
 
 if __name__ == "__main__":
