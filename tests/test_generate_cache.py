@@ -7,12 +7,14 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
+import shutil
 from pathlib import Path
 
 import pytest
 from conftest import ROOT, invoke_cli
 from sizheng_edition import pipeline_cache
 from sizheng_edition.pipeline import load_all, render_edition
+from sizheng_edition.project import ProjectPaths
 from sizheng_edition.render.pages import edition_files
 
 SEEDS = sorted(p.name for p in (ROOT / "seeds").glob("*.txt"))
@@ -147,3 +149,25 @@ def test_a_cache_that_cannot_be_written_only_costs_time(project, tmp_path, monke
     assert result.returncode == 0, result.stderr
     assert invoke_cli(project.root, "check").returncode == 0
     assert render_edition(project).built  # nothing was stored, so it builds again
+
+
+def test_entries_of_a_removed_seed_and_of_a_removed_project_are_pruned(project, cache, tmp_path):
+    render_edition(project)
+    gone = project.seeds / SEEDS[2]
+    gone.unlink()
+    project.plan_for(gone).unlink()
+    render_edition(project)
+    assert sorted(entries(project)) == [Path(s).stem for s in SEEDS[:2]]
+
+    other = tmp_path / "other"
+    for part in ("seeds", "conf", "edition"):
+        shutil.copytree(project.root / part, other / part)
+    render_edition(ProjectPaths(other))
+    theirs = pipeline_cache.project_dir(other)
+    assert theirs.is_dir()
+    render_edition(project)
+    assert theirs.is_dir()  # a project that exists keeps its entries
+    shutil.rmtree(other)
+    render_edition(project)
+    assert not theirs.exists()
+    assert sorted(entries(project)) == [Path(s).stem for s in SEEDS[:2]]

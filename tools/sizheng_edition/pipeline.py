@@ -165,6 +165,7 @@ def render_edition(paths: ProjectPaths) -> Edition:
             built.append(job.seed.name)
             _progress(len(built), job, jobs)
         done.append(hit)
+    pipeline_cache.prune(paths.root, (job.seed.stem for job in jobs))
     summaries = [r.summary for r in done]
     check_article_ids(_article_names(jobs, summaries))
     found = [o for r in done for o in r.occurrences]

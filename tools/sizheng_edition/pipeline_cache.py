@@ -27,7 +27,9 @@ import importlib
 import importlib.metadata
 import io
 import pickle
+import shutil
 import sys
+from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
 from typing import TypeVar
@@ -39,6 +41,7 @@ FORMAT = b"sources-1"  # raise when what an entry holds changes
 _PACKAGE = Path(__file__).resolve().parent
 _PREFIX = "sizheng_edition."
 _DIGEST = hashlib.sha256().digest_size
+ROOT_FILE = "project.txt"  # in each project's folder: the root it belongs to
 
 T = TypeVar("T")
 
@@ -84,6 +87,25 @@ def project_dir(root: Path) -> Path:
     checkouts never share (or fight over) entries."""
     name = hashlib.sha256(str(root.resolve()).encode("utf-8")).hexdigest()[:20]
     return cache_dir() / "sources" / name
+
+
+def prune(root: Path, stems: Iterable[str]) -> None:
+    """Remove what no run will read again: this project's entries for seeds it no
+    longer has, and the folders of projects that no longer exist (a test's temporary
+    copy, a deleted checkout), so that the cache does not grow without end.  Each
+    folder names its project in ``ROOT_FILE``; one without it is left alone."""
+    here = project_dir(root)
+    keep = set(stems)
+    with contextlib.suppress(OSError):
+        for entry in here.glob("*.pickle"):
+            if entry.stem not in keep:
+                entry.unlink(missing_ok=True)
+        if not (here / ROOT_FILE).is_file():
+            write_atomic(here / ROOT_FILE, str(root.resolve()).encode("utf-8"))
+        for folder in here.parent.iterdir():
+            owner = folder / ROOT_FILE
+            if folder != here and owner.is_file() and not Path(owner.read_text(encoding="utf-8")).is_dir():
+                shutil.rmtree(folder, ignore_errors=True)
 
 
 def load(path: Path, key: bytes, kind: type[T]) -> T | None:
