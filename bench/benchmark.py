@@ -180,6 +180,8 @@ def clear_generated(corpus: Path) -> None:
 def measure(n: int, runs: int, serial: bool, work: Path) -> dict[str, Sample]:
     corpus = work / f"n{n}"
     make_corpus(ROOT, corpus, n, seed=n)
+    # edition/conf.py reads the release date from the project's CITATION.cff
+    shutil.copy(ROOT / "CITATION.cff", corpus / "CITATION.cff")
     generate = [*EDITION, "--root", str(corpus), "generate"]
     s: dict[str, Sample] = {}
 

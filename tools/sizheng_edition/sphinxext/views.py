@@ -55,9 +55,9 @@ class ParallelDirective(SphinxDirective):
 
 
 class CompactWitnessLines(SphinxPostTransform):
-    """A witness line is one short row: its list item holds the line's number, text and
-    fate directly, without the paragraph and the reference's inner span, which double
-    the DOM of a hard-wrapped witness's page (Lighthouse counts every node)."""
+    """A witness line is one short row: its line number's link without the reference's
+    inner span, which adds a node per line to a hard-wrapped witness's page (Lighthouse
+    counts every node)."""
 
     builders = ("html", "dirhtml", "singlehtml")
     default_priority = 900  # after references are resolved
@@ -66,8 +66,9 @@ class CompactWitnessLines(SphinxPostTransform):
         for block in self.document.findall(parallel_block):
             if block["kind"] != "witness-lines":
                 continue
-            for item in list(block.findall(nodes.list_item)):
-                _unwrap(item, nodes.paragraph)
+            # The list items keep their paragraph: a reference directly in a list item
+            # fails Sphinx's HTML writer (an assertion in visit_reference), and the writer
+            # prints a lone paragraph in a simple list without a <p> anyway.
             for ref in list(block.findall(nodes.reference)):
                 _unwrap(ref, nodes.inline)
 
