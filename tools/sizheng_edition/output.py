@@ -30,9 +30,11 @@ def write_if_changed(path: Path, content: str) -> bool:
     return True
 
 
-def write_atomic(path: Path, data: bytes) -> None:
+def write_atomic(path: Path, data: bytes, *, durable: bool = True) -> None:
     """Write beside ``path``, flush to disk, then rename over it: readers, and a run
-    killed at any point, see the whole old file or the whole new one."""
+    killed at any point, see the whole old file or the whole new one.  ``durable=False``
+    skips the flush to disk, for a file that proves itself whole when read (a cache
+    entry with its digest): after a power cut it may be empty, never trusted."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=TEMP_SUFFIX)
     try:
@@ -41,7 +43,8 @@ def write_atomic(path: Path, data: bytes) -> None:
             out.flush()
             # Without it a power cut after the rename can leave an empty page on some
             # file systems: the rename reaches the disk before the data.
-            os.fsync(out.fileno())
+            if durable:
+                os.fsync(out.fileno())
         os.chmod(temp, 0o666 & ~_UMASK)  # mkstemp makes the file private; pages are not
         os.replace(temp, path)
     except BaseException:
