@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 
+import pytest
 from sizheng_edition.output import sync_tree, write_if_changed
 
 
@@ -26,6 +27,28 @@ def test_sync_removes_stale_pages_only(tmp_path):
     assert (written, removed) == (["texts/000/new.md"], ["texts/old.md"])
     assert (tmp_path / "index.md").exists()
     assert (tmp_path / "keep.txt").exists()
+
+
+def test_sync_takes_pages_one_at_a_time(tmp_path):
+    (tmp_path / "texts").mkdir()
+    (tmp_path / "texts" / "old.md").write_text("x", encoding="utf-8")
+    (tmp_path / "texts" / "same.md").write_text("s", encoding="utf-8")
+    made: list[str] = []
+
+    def pages():  # a generator: sync_tree must not need every page at once
+        for rel, text in [("texts/b.md", "b"), ("texts/same.md", "s"), ("texts/a.md", "a")]:
+            made.append(rel)
+            yield rel, text
+
+    written, removed = sync_tree(tmp_path, ("texts",), pages())
+    assert (written, removed) == (["texts/a.md", "texts/b.md"], ["texts/old.md"])
+    assert len(made) == 3
+    assert (tmp_path / "texts" / "a.md").read_text(encoding="utf-8") == "a"
+
+
+def test_sync_refuses_two_pages_at_one_path(tmp_path):
+    with pytest.raises(ValueError, match=r"two generated pages at texts/a\.md"):
+        sync_tree(tmp_path, ("texts",), iter([("texts/a.md", "1"), ("texts/a.md", "2")]))
 
 
 def test_regenerating_the_edition_writes_nothing(project):

@@ -17,7 +17,7 @@ from sizheng_edition.check.nothing_lost import check_source
 from sizheng_edition.errors import EditionError
 from sizheng_edition.load.seeds import read_source
 from sizheng_edition.output import edition_lock, sync_tree, write_if_changed
-from sizheng_edition.pipeline import load_all
+from sizheng_edition.pipeline import load_all, render_edition
 from sizheng_edition.project import ProjectPaths
 from sizheng_edition.render.pages import GENERATED_DIRS, edition_files
 
@@ -68,15 +68,16 @@ def main(argv: list[str] | None = None) -> int:
 
 def cmd_generate(args: argparse.Namespace) -> int:
     paths = ProjectPaths(args.root)
-    sources, glossary = load_all(paths)
-    files = edition_files(sources, glossary)
+    edition = render_edition(paths)
     with edition_lock(paths.edition):
-        written, removed = sync_tree(paths.edition, GENERATED_DIRS, files)
+        written, removed = sync_tree(paths.edition, GENERATED_DIRS, edition.files())
     print(f"generated {len(written)} changed file(s), removed {len(removed)} stale file(s)")
     for rel in written:
         print(f"  wrote {rel}")
     for rel in removed:
         print(f"  removed {rel}")
+    cached = len(edition.sources) - len(edition.built)
+    print(f"built {len(edition.built)} source(s), {cached} unchanged from the cache")
     return 0
 
 

@@ -10,7 +10,7 @@ import fcntl
 import os
 import sys
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Container, Iterable, Iterator, Mapping
 from pathlib import Path
 
 from sizheng_edition.errors import EditionError
@@ -30,9 +30,11 @@ def write_if_changed(path: Path, content: str) -> bool:
     return True
 
 
-def write_atomic(path: Path, data: bytes) -> None:
+def write_atomic(path: Path, data: bytes, *, durable: bool = True) -> None:
     """Write beside ``path``, flush to disk, then rename over it: readers, and a run
-    killed at any point, see the whole old file or the whole new one."""
+    killed at any point, see the whole old file or the whole new one.  ``durable=False``
+    skips the flush to disk, for a file that proves itself whole when read (a cache
+    entry with its digest): after a power cut it may be empty, never trusted."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=TEMP_SUFFIX)
     try:
@@ -41,7 +43,8 @@ def write_atomic(path: Path, data: bytes) -> None:
             out.flush()
             # Without it a power cut after the rename can leave an empty page on some
             # file systems: the rename reaches the disk before the data.
-            os.fsync(out.fileno())
+            if durable:
+                os.fsync(out.fileno())
         os.chmod(temp, 0o666 & ~_UMASK)  # mkstemp makes the file private; pages are not
         os.replace(temp, path)
     except BaseException:
@@ -82,7 +85,7 @@ def edition_lock(edition: Path, *, shared: bool = False) -> Iterator[None]:
         os.close(fd)  # closing the descriptor releases the lock
 
 
-def stale_pages(root: Path, managed: tuple[str, ...], files: dict[str, str]) -> list[str]:
+def stale_pages(root: Path, managed: tuple[str, ...], files: Container[str]) -> list[str]:
     """Pages in the managed folders under ``root`` that the tools would not write."""
     found = (
         p.relative_to(root).as_posix()
@@ -98,17 +101,28 @@ def leftover_temps(root: Path, managed: tuple[str, ...]) -> list[Path]:
     return sorted(p for d in managed if (root / d).exists() for p in (root / d).rglob(f"*{TEMP_SUFFIX}"))
 
 
-def sync_tree(root: Path, managed: tuple[str, ...], files: dict[str, str]) -> tuple[list[str], list[str]]:
-    """Make the managed folders under ``root`` hold exactly ``files``.
+def sync_tree(
+    root: Path, managed: tuple[str, ...], files: Mapping[str, str] | Iterable[tuple[str, str]]
+) -> tuple[list[str], list[str]]:
+    """Make the managed folders under ``root`` hold exactly ``files``: a mapping, or
+    pairs of path and text made one at a time, so that no run need hold every page.
 
-    Returns (written, removed) relative paths.  Stale generated files are
+    Returns (written, removed) relative paths, sorted.  Stale generated files are
     removed so a renamed article does not linger as an orphan page.  The caller
     holds ``edition_lock``.
     """
     for temp in leftover_temps(root, managed):
         temp.unlink(missing_ok=True)
-    written = [rel for rel, text in sorted(files.items()) if write_if_changed(root / rel, text)]
-    removed = stale_pages(root, managed, files)
+    pairs = sorted(files.items()) if isinstance(files, Mapping) else files
+    seen: set[str] = set()
+    written = []
+    for rel, text in pairs:
+        if rel in seen:  # two renderers claiming one page: a bug, not bad input
+            raise ValueError(f"two generated pages at {rel}")
+        seen.add(rel)
+        if write_if_changed(root / rel, text):
+            written.append(rel)
+    removed = stale_pages(root, managed, seen)
     for rel in removed:
         (root / rel).unlink(missing_ok=True)
-    return written, removed
+    return sorted(written), removed

@@ -1,29 +1,47 @@
-"""The whole pipeline up to the model: every seed read and built with its plan (in
-parallel for large editions), and the glossary read."""
+"""The whole pipeline: every seed read and built with its plan, and the glossary read
+(``load_all``, for ``check``'s proofs); and every page rendered, source by source through
+a per-source cache (``render_edition``, for ``generate``).
+
+Sources are built one after the other in this process.  A process pool was measured on
+the 2-core machine the edition is made on (docs/benchmark.md): at 100 synthetic sources
+it took 2.0-3.0 s against 0.8-1.7 s without, because the parent spent longer unpickling
+the workers' cells than the workers saved."""
 
 from __future__ import annotations
 
-import os
+import json
 import sys
-from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+import zlib
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, replace
 from pathlib import Path
 
+from sizheng_edition import pipeline_cache
 from sizheng_edition.build.source import build_source
 from sizheng_edition.errors import EditionError
-from sizheng_edition.load.files import require_dir, require_file
+from sizheng_edition.load.files import read_input, require_dir, require_file
 from sizheng_edition.load.glossary import load_glossary
 from sizheng_edition.load.names import ArticleName, check_article_ids, check_seed_names, reserved_reason
 from sizheng_edition.load.plan import load_plan
-from sizheng_edition.load.seeds import read_source
-from sizheng_edition.model.edition import EditionSource
+from sizheng_edition.load.seeds import parse_source, read_source
+from sizheng_edition.model.edition import Block, EditionSource, Supplied
 from sizheng_edition.model.glossary import Glossary
 from sizheng_edition.project import ProjectPaths
+from sizheng_edition.render.concordance import Occurrence
+from sizheng_edition.render.pages import SourcePages, shared_pages, source_pages
+from sizheng_edition.text.termmatch import TermMatcher
 
 
 def load_edition(paths: ProjectPaths) -> list[EditionSource]:
     """Read every seed and its plan; each seed must have exactly one plan, and the
     names across them (seed keys, article ids) must not clash."""
+    jobs = _jobs(paths)
+    sources = [_convert(job) for job in jobs]
+    check_article_ids(_article_names(jobs, sources))
+    return sources
+
+
+def _jobs(paths: ProjectPaths) -> list[_Job]:
     require_dir(paths.root, "project root")
     paths.require_project()
     seeds = sorted(paths.seeds.glob("*.txt"))
@@ -38,21 +56,7 @@ def load_edition(paths: ProjectPaths) -> list[EditionSource]:
         require_file(paths.plan_for(seed), "plan")
     for name in sorted(plans - {paths.plan_for(s).name for s in seeds}):
         raise EditionError(str(paths.plans / name), None, "plan has no seed file")
-    jobs = [_Job(s, paths.plan_for(s)) for s in seeds]
-    sources = _convert_all(jobs)
-    check_article_ids(_article_names(jobs, sources))
-    return sources
-
-
-def _convert_all(jobs: list[_Job]) -> list[EditionSource]:
-    if len(jobs) < PARALLEL_FROM:
-        return [_convert(job) for job in jobs]
-    with ProcessPoolExecutor(max_workers=os.cpu_count()) as pool:
-        results = []
-        for done, source in enumerate(pool.map(_convert, jobs, chunksize=16), 1):
-            results.append(source)
-            _progress(done, len(jobs))
-        return results
+    return [_Job(s, paths.plan_for(s)) for s in seeds]
 
 
 def _article_names(jobs: list[_Job], sources: list[EditionSource]) -> list[ArticleName]:
@@ -73,12 +77,9 @@ def _suspect_ids(sources: list[EditionSource]) -> set[str]:
     return {i for i in ids if ids.count(i) > 1 or reserved_reason(i)}
 
 
-PARALLEL_FROM = 32  # below this, starting worker processes costs more than it saves
-
-
 @dataclass(frozen=True)
 class _Job:
-    """One seed and its plan, to build in a worker process."""
+    """One seed and its plan."""
 
     seed: Path
     plan: Path
@@ -88,13 +89,106 @@ def _convert(job: _Job) -> EditionSource:
     return build_source(read_source(job.seed), load_plan(job.plan))
 
 
-def _progress(done: int, total: int) -> None:
-    step = max(1, total // 20)
-    if done % step == 0 or done == total:
-        print(f"converted {done}/{total} sources", file=sys.stderr, flush=True)
-
-
 def load_all(paths: ProjectPaths) -> tuple[list[EditionSource], Glossary]:
     sources = load_edition(paths)
     require_file(paths.glossary, "glossary")
     return sources, load_glossary(paths.glossary)
+
+
+@dataclass(frozen=True)
+class Rendered:
+    """One source done, as the cache keeps it: what the shared pages read of the
+    source (``summary``: its headings and the text of its blocks, not their cells),
+    the glossary's occurrences in it, and its own pages, compressed (a tenth of their
+    size), so that thousands of sources fit in memory until the shared pages are made."""
+
+    summary: EditionSource
+    occurrences: tuple[Occurrence, ...]
+    packed: bytes
+
+    @classmethod
+    def of(cls, src: EditionSource, done: SourcePages) -> Rendered:
+        pages = json.dumps(done.files, ensure_ascii=False).encode("utf-8")
+        return cls(_summary(src), done.occurrences, zlib.compress(pages, 1))
+
+    def files(self) -> dict[str, str]:
+        pages = json.loads(zlib.decompress(self.packed).decode("utf-8"))
+        if not isinstance(pages, dict):  # only a cache entry from a bug could hold else
+            raise TypeError("packed pages are not a mapping")
+        return pages
+
+
+@dataclass(frozen=True)
+class Edition:
+    """Every page ``generate`` writes, and the seeds that had to be built (the rest
+    came from the cache)."""
+
+    sources: tuple[Rendered, ...]
+    shared: dict[str, str]
+    built: tuple[str, ...]  # seed file names
+
+    def files(self) -> Iterator[tuple[str, str]]:
+        for src in self.sources:
+            yield from src.files().items()
+        yield from self.shared.items()
+
+
+def render_edition(paths: ProjectPaths) -> Edition:
+    """Every page ``generate`` writes; a source is built and rendered only when the
+    cache holds no entry for its seed, plan, glossary and tools, byte for byte."""
+    jobs = _jobs(paths)
+    require_file(paths.glossary, "glossary")
+    glossary_bytes = read_input(paths.glossary, "glossary")
+    glossary = load_glossary(paths.glossary)
+    folder = pipeline_cache.project_dir(paths.root)
+    matcher: list[TermMatcher] = []  # built at the first miss: a run of hits needs none
+
+    def shared_matcher() -> TermMatcher:
+        if not matcher:
+            matcher.append(TermMatcher(glossary.surfaces()))
+        return matcher[0]
+
+    done: list[Rendered] = []
+    built: list[str] = []
+    for job in jobs:
+        seed, plan = read_input(job.seed, "witness"), read_input(job.plan, "plan")
+        key = pipeline_cache.entry_key(str(job.seed).encode(), seed, plan, glossary_bytes)
+        entry = folder / f"{job.seed.stem}.pickle"
+        hit = pipeline_cache.load(entry, key, Rendered)
+        if hit is None:
+            hit = _render(job, seed, shared_matcher)
+            # Stored only if the files still hold what the key was made of: an editor
+            # saving during the run must not leave a result filed under the wrong text.
+            unchanged = read_input(paths.glossary, "glossary") == glossary_bytes
+            if unchanged and read_input(job.plan, "plan") == plan:
+                pipeline_cache.store(entry, key, hit)
+            built.append(job.seed.name)
+            _progress(len(built), job, jobs)
+        done.append(hit)
+    pipeline_cache.prune(paths.root, (job.seed.stem for job in jobs))
+    summaries = [r.summary for r in done]
+    check_article_ids(_article_names(jobs, summaries))
+    found = [o for r in done for o in r.occurrences]
+    return Edition(tuple(done), shared_pages(summaries, glossary, found), tuple(built))
+
+
+def _render(job: _Job, seed: bytes, matcher: Callable[[], TermMatcher]) -> Rendered:
+    src = build_source(parse_source(seed, str(job.seed), job.seed.name), load_plan(job.plan))
+    return Rendered.of(src, source_pages(src, matcher()))
+
+
+def _summary(src: EditionSource) -> EditionSource:
+    """What the shared pages read of a source: all but the cells of its articles'
+    text, their notes and the fates of its lines, which are most of its size.  Each
+    body block keeps its kind, level, number and text, as one supplied run."""
+    articles = tuple(replace(a, body=tuple(map(_flat, a.body)), notes=()) for a in src.articles)
+    return replace(src, articles=articles, dispositions=(), discards=(), original_forms=())
+
+
+def _flat(block: Block) -> Block:
+    return Block(block.kind, (Supplied(block.text),), level=block.level, number=block.number)
+
+
+def _progress(built: int, job: _Job, jobs: list[_Job]) -> None:
+    if len(jobs) >= 100 and built % max(1, len(jobs) // 20) == 0:
+        print(f"built {built} source(s) of {len(jobs)}, now {job.seed.name}", file=sys.stderr, flush=True)

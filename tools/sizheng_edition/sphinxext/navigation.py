@@ -28,6 +28,7 @@ from docutils import nodes
 from packaging.specifiers import SpecifierSet
 from packaging.version import InvalidVersion, Version
 from sphinx.application import Sphinx
+from sphinx.config import Config
 from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
 
@@ -154,24 +155,37 @@ class BoundedNavigation:
         context["toctree"] = toctree
 
 
-def _site_without_book(app: Sphinx) -> None:
+def _book_patterns(app: Sphinx) -> list[str]:
+    masters = {doc[0] for doc in app.config.latex_documents} - {app.config.root_doc}
+    suffixes = list(app.config.source_suffix)
+    return sorted(f"{master}{suffix}" for master in masters for suffix in suffixes)
+
+
+def _site_without_book(app: Sphinx, config: Config) -> None:
     """The printed book's master document (book.md, ``latex_documents``) is no page of the
     web site: it only orders the essays as chapters, and as HTML it was a second, stray
     home page.  So HTML builds do not read it; the LaTeX build keeps it.  (The EPUB reads it
-    and leaves it out of the book: ``epub_exclude_files``.)  The builder is known only
-    once it starts, before any document is read."""
-    if app.builder.format != "html" or app.builder.name == "epub":
+    and leaves it out of the book: ``epub_exclude_files``.)
+
+    It is excluded as soon as the configuration is read, before Sphinx compares it with
+    the one the saved environment was built with: excluded later, every HTML build found
+    ``exclude_patterns`` changed and read every document again, so an incremental build
+    cost as much as a full one.  The builder is known only once it starts
+    (``_book_for_print``), so the builders that print the book take it back then."""
+    config.exclude_patterns = [*config.exclude_patterns, *_book_patterns(app)]
+
+
+def _book_for_print(app: Sphinx) -> None:
+    if app.builder.format == "html" and app.builder.name != "epub":
         return
-    masters = {doc[0] for doc in app.config.latex_documents} - {app.config.root_doc}
-    suffixes = list(app.config.source_suffix)
-    app.config.exclude_patterns = [
-        *app.config.exclude_patterns,
-        *sorted(f"{master}{suffix}" for master in masters for suffix in suffixes),
-    ]
+    book = set(_book_patterns(app))
+    app.config.exclude_patterns = [p for p in app.config.exclude_patterns if p not in book]
 
 
 def setup_navigation(app: Sphinx) -> None:
-    app.connect("builder-inited", _site_without_book)
+    # After Sphinx has added the suffixes extensions register (myst-parser's .md).
+    app.connect("config-inited", _site_without_book, priority=900)
+    app.connect("builder-inited", _book_for_print)
     app.add_config_value("edition_nav_full_limit", 150, "html")
     app.add_config_value("edition_nav_max_siblings", 60, "html")
     navigation = BoundedNavigation()

@@ -45,7 +45,9 @@ def is_alnum_ascii(ch: str) -> bool:
 
 
 def han_only(text: str) -> str:
-    return "".join(c for c in text if is_han(c))
+    # One regular expression over the same ranges as is_han: a call per character made
+    # the contents' lengths most of a generate whose sources all came from the cache.
+    return "".join(HAN_RUN.findall(text))
 
 
 def ends_sentence(text: str) -> bool:

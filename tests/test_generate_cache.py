@@ -1,0 +1,173 @@
+"""generate's per-source cache: a source is built again only when its seed, plan,
+glossary or the tools changed; an entry that is damaged, or crafted, is never trusted
+but rebuilt; and the pages are the same, byte for byte, with and without the cache."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, invoke_cli
+from sizheng_edition import pipeline_cache
+from sizheng_edition.pipeline import load_all, render_edition
+from sizheng_edition.project import ProjectPaths
+from sizheng_edition.render.pages import edition_files
+
+SEEDS = sorted(p.name for p in (ROOT / "seeds").glob("*.txt"))
+
+
+@pytest.fixture
+def cache(tmp_path, monkeypatch) -> Path:
+    where = tmp_path / "cache"
+    monkeypatch.setenv("SIZHENG_EDITION_CACHE", str(where))
+    return where
+
+
+def entries(project) -> dict[str, Path]:
+    folder = pipeline_cache.project_dir(project.root)
+    return {p.stem: p for p in folder.glob("*.pickle")}
+
+
+def generated(project) -> dict[str, bytes]:
+    return {
+        p.relative_to(project.edition).as_posix(): p.read_bytes()
+        for d in ("texts", "glossary")
+        for p in (project.edition / d).rglob("*.md")
+    }
+
+
+def test_a_second_generate_builds_nothing(project, cache):
+    first = invoke_cli(project.root, "generate")
+    assert first.returncode == 0, first.stderr
+    assert f"built {len(SEEDS)} source(s), 0 unchanged from the cache" in first.stdout
+    assert sorted(entries(project)) == [Path(s).stem for s in SEEDS]
+
+    second = invoke_cli(project.root, "generate")
+    assert second.returncode == 0, second.stderr
+    assert f"built 0 source(s), {len(SEEDS)} unchanged from the cache" in second.stdout
+    assert "generated 0 changed file(s)" in second.stdout
+
+
+def test_the_pages_are_the_same_with_and_without_the_cache(project, cache):
+    cold = render_edition(project)
+    warm = render_edition(project)
+    assert sorted(cold.built) == SEEDS and warm.built == ()
+    expected = edition_files(*load_all(project))  # what check proves current
+    assert dict(cold.files()) == expected
+    assert dict(warm.files()) == expected
+    # and what the repository holds: the committed edition
+    assert invoke_cli(project.root, "generate").returncode == 0
+    committed = {
+        p.relative_to(ROOT / "edition").as_posix(): p.read_bytes()
+        for d in ("texts", "glossary")
+        for p in (ROOT / "edition" / d).rglob("*.md")
+    }
+    assert generated(project) == committed
+
+
+def test_a_changed_plan_rebuilds_its_source_only(project, cache):
+    render_edition(project)
+    plan = project.plan_for(project.seeds / SEEDS[1])
+    with plan.open("a", encoding="utf-8") as out:
+        out.write("# the editor's comment: the bytes changed, the plan did not\n")
+    assert render_edition(project).built == (SEEDS[1],)
+    assert render_edition(project).built == ()
+
+
+def test_a_changed_seed_rebuilds_its_source_and_its_pages_change(project, cache):
+    render_edition(project)
+    before = dict(render_edition(project).files())
+    seed = project.seeds / SEEDS[0]
+    text = seed.read_text(encoding="utf-8")
+    last = text.rindex("。")
+    seed.write_text(text[:last] + "！" + text[last + 1 :], encoding="utf-8")
+    after = render_edition(project)
+    assert after.built == (SEEDS[0],)
+    changed = {rel for rel, page in after.files() if before.get(rel) != page}
+    assert changed  # the new text reached the pages
+    assert dict(after.files()) == edition_files(*load_all(project))
+
+
+def test_a_changed_glossary_rebuilds_every_source(project, cache):
+    render_edition(project)
+    with project.glossary.open("a", encoding="utf-8") as out:
+        out.write("# a comment\n")
+    assert sorted(render_edition(project).built) == SEEDS
+
+
+@pytest.mark.parametrize("damage", ["cut", "flip", "empty"])
+def test_a_damaged_entry_is_rebuilt(project, cache, damage):
+    render_edition(project)
+    expected = dict(render_edition(project).files())
+    entry = entries(project)[Path(SEEDS[2]).stem]
+    data = entry.read_bytes()
+    broken = {"cut": data[: len(data) // 2], "flip": data[:-1] + bytes([data[-1] ^ 1]), "empty": b""}[damage]
+    entry.write_bytes(broken)
+    again = render_edition(project)
+    assert again.built == (SEEDS[2],)
+    assert dict(again.files()) == expected
+    assert entry.read_bytes() == data  # stored whole again
+    assert render_edition(project).built == ()
+
+
+class _Exploit:
+    def __init__(self, marker: Path) -> None:
+        self.marker = marker
+
+    def __reduce__(self):  # what a crafted pickle would do when loaded: call a function
+        return (os.mkdir, (str(self.marker),))
+
+
+def test_an_entry_crafted_to_match_its_key_cannot_run_code(project, cache, tmp_path):
+    render_edition(project)
+    seed = project.seeds / SEEDS[0]
+    key = pipeline_cache.entry_key(
+        str(seed).encode(),
+        seed.read_bytes(),
+        project.plan_for(seed).read_bytes(),
+        project.glossary.read_bytes(),
+    )
+    marker = tmp_path / "exploited"
+    payload = pickle.dumps(_Exploit(marker), protocol=pickle.HIGHEST_PROTOCOL)
+    entry = entries(project)[seed.stem]
+    entry.write_bytes(hashlib.sha256(key + payload).digest() + payload)  # a digest that matches
+    again = render_edition(project)
+    assert not marker.exists()
+    assert again.built == (SEEDS[0],)
+    assert dict(again.files()) == edition_files(*load_all(project))
+
+
+def test_a_cache_that_cannot_be_written_only_costs_time(project, tmp_path, monkeypatch):
+    blocked = tmp_path / "not-a-folder"
+    blocked.write_text("a file where the cache folder would be", encoding="utf-8")
+    monkeypatch.setenv("SIZHENG_EDITION_CACHE", str(blocked))
+    result = invoke_cli(project.root, "generate")
+    assert result.returncode == 0, result.stderr
+    assert invoke_cli(project.root, "check").returncode == 0
+    assert render_edition(project).built  # nothing was stored, so it builds again
+
+
+def test_entries_of_a_removed_seed_and_of_a_removed_project_are_pruned(project, cache, tmp_path):
+    render_edition(project)
+    gone = project.seeds / SEEDS[2]
+    gone.unlink()
+    project.plan_for(gone).unlink()
+    render_edition(project)
+    assert sorted(entries(project)) == [Path(s).stem for s in SEEDS[:2]]
+
+    other = tmp_path / "other"
+    for part in ("seeds", "conf", "edition"):
+        shutil.copytree(project.root / part, other / part)
+    render_edition(ProjectPaths(other))
+    theirs = pipeline_cache.project_dir(other)
+    assert theirs.is_dir()
+    render_edition(project)
+    assert theirs.is_dir()  # a project that exists keeps its entries
+    shutil.rmtree(other)
+    render_edition(project)
+    assert not theirs.exists()
+    assert sorted(entries(project)) == [Path(s).stem for s in SEEDS[:2]]
