@@ -12,7 +12,7 @@ from pathlib import Path
 from sizheng_edition.build.source import build_source
 from sizheng_edition.errors import EditionError
 from sizheng_edition.load.files import require_dir, require_file
-from sizheng_edition.load.glossary import load_glossary
+from sizheng_edition.load.glossary import check_quotations, load_glossary
 from sizheng_edition.load.names import ArticleName, check_article_ids, check_seed_names, reserved_reason
 from sizheng_edition.load.plan import load_plan
 from sizheng_edition.load.seeds import read_source
@@ -97,4 +97,6 @@ def _progress(done: int, total: int) -> None:
 def load_all(paths: ProjectPaths) -> tuple[list[EditionSource], Glossary]:
     sources = load_edition(paths)
     require_file(paths.glossary, "glossary")
-    return sources, load_glossary(paths.glossary)
+    glossary = load_glossary(paths.glossary)
+    check_quotations(glossary, (a for src in sources for a in src.articles))
+    return sources, glossary
