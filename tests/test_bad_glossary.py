@@ -12,6 +12,20 @@ GLOSSARY = "conf/glossary.yaml"
 FIRST = "entry '思想政治工作': "
 SECOND = "entry '思想政治教育': "
 KEYS = "term, traditional, english, rendering, rendering_source, category, definition"
+QUOTED = "思想政治工作是凝聚队伍力量、引领事业发展、厚植民生温度的重要抓手"
+QUOTATION = f"    - {{article: guangyang-medical-insurance, paragraph: 1, text: {QUOTED}}}"
+ARTICLES = (
+    "fengrun-rural-development, guangyang-medical-insurance, highway-people-centred-management, "
+    "internet-plus-hospital-education, medical-staff-ideological-work, soe-branch-secretaries, "
+    "tianjin-railway-party-building, yancheng-medical-insurance-centre"
+)
+
+
+def quotation(old: str, new: str):
+    """The first entry's first quotation with ``old`` replaced by ``new``."""
+    return replace(QUOTATION, QUOTATION.replace(old, new))
+
+
 ONE_ENTRY = (
     "- {term: 党支部, traditional: 黨支部, english: x, rendering: own, rendering_source: x, "
     "category: concept, definition: x}\n"
@@ -49,18 +63,18 @@ CASES = [
       "seealso:", FIRST + "unknown key 'seealso': did you mean 'see_also'?"),
     g("unknown-key", replace("  pinyin: null\n", "  pinyin: null\n  colour: red\n"),
       "colour:", FIRST + "unknown key 'colour': expected one of: category, definition, english, note, "
-      "pinyin, rendering, rendering_source, see_also, sources, term, traditional, variants"),
+      "pinyin, quotations, rendering, rendering_source, see_also, sources, term, traditional, variants"),
     g("duplicate-key", replace('  english: "ideological and political work"\n',
                                '  english: "ideological and political work"\n  english: another\n'),
       "english: another", "duplicate key 'english': also given on line 14"),
     # -- terms and forms ------------------------------------------------------------------------------
     g("duplicate-term", replace("- term: 思想政治教育", "- term: 思想政治工作"),
-      39, FIRST + "term '思想政治工作' is already claimed by entry '思想政治工作' (line 11)"),
+      42, FIRST + "term '思想政治工作' is already claimed by entry '思想政治工作' (line 11)"),
     g("variant-claimed-twice", replace("  variants: [思政教育]", "  variants: [思政]"),
       "variants: [思政]", SECOND + "form '思政' is already claimed by entry '思想政治工作' (line 33)"),
     g("variant-is-another-term", replace("  variants: [思政教育]", "  variants: [医务思政]"),
       "- term: 医务思政",
-      "entry '医务思政': form '医务思政' is already claimed by entry '思想政治教育' (line 59)"),
+      "entry '医务思政': form '医务思政' is already claimed by entry '思想政治教育' (line 62)"),
     g("term-multi-line", replace("- term: 思想政治教育", "- term: |\n    思想政治\n    教育"),
       "- term: |", "entry '思想政治 教育': 'term' is text with a line break: expected a term as "
       "printed: one line of text, without ` < or >"),
@@ -111,6 +125,28 @@ CASES = [
     g("wrong-pinyin", replace('  pinyin: "yīwù sīzhèng"', '  pinyin: "yīwù sīzhàng"'),
       "sīzhàng", "entry '医务思政': pinyin override 'yīwù sīzhàng': 'zhàng' does not begin with a "
       "reading of 政 (zhèng, zhēng)"),
+    # -- quotations from the essays: checked against the built paragraphs ---------------------------------
+    g("quotation-unknown-article", quotation("-medical-insurance,", ","),
+      "article: guangyang,", FIRST + f"quotation names article 'guangyang', which the edition does not "
+      f"have (expected one of: {ARTICLES})"),
+    g("quotation-paragraph-out-of-range", quotation("paragraph: 1,", "paragraph: 99,"),
+      "paragraph: 99", FIRST + "quotation names ¶99 of 'guangyang-medical-insurance', which has "
+      "paragraphs ¶1 to ¶11"),
+    g("quotation-wrong-paragraph", quotation("paragraph: 1,", "paragraph: 2,"),
+      "paragraph: 2,", FIRST + f"quotation “{QUOTED}” does not stand in ¶2 of 'guangyang-medical-insurance'"),
+    g("quotation-without-the-term", quotation(QUOTED, "引领事业发展"),
+      "text: 引领事业发展", FIRST + "quotation “引领事业发展” uses neither the term nor a variant"),
+    g("quotation-with-markup", quotation(QUOTED, '"思想政治工作`{raw} html`"'),
+      "{raw}", FIRST + "'text' is '思想政治工作`{raw} html`': expected the words as printed: one line of "
+      "text, without `"),
+    g("quotation-with-html", quotation(QUOTED, '"<script>x</script>思想政治工作"'),
+      "<script>", FIRST + "quotation “<script>x</script>思想政治工作” does not stand in ¶1 of "
+      "'guangyang-medical-insurance'"),
+    g("quotation-paragraph-text", quotation("paragraph: 1,", 'paragraph: "1",'),
+      'paragraph: "1"', FIRST + "'paragraph' is '1': expected a paragraph number (1, 2, ...)"),
+    g("quotation-without-text", quotation(f", text: {QUOTED}", ""),
+      "paragraph: 1}",
+      FIRST + "missing key 'text' (a quotation from the essays needs article, paragraph, text)"),
     # -- YAML features and the file as a whole -------------------------------------------------------------
     g("anchor", replace("  variants: [思政教育]", "  variants: &v [思政教育]"),
       "&v", "anchor &v is not allowed: write each value out"),

@@ -9,9 +9,13 @@ essay"); naming it is a claim that the essay uses the term or one of its variant
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 import pytest
+from sizheng_edition.errors import EditionError
+from sizheng_edition.load.glossary import check_quotations
 from sizheng_edition.model.glossary import Rendering
+from sizheng_edition.render.pages import edition_files
 
 # The words that name an essay in a definition, and the essay's author (its byline).
 ESSAYS = {
@@ -133,55 +137,105 @@ def test_the_glossary_page_links_each_source(glossary):
     assert cited.endswith(", 2021\\-07\\-13")
 
 
-# A quotation from the essays in a note (docs/glossary.md): "<essay> ¶<n> “<words>”", the
-# essay named by one of these words; the words must stand in that paragraph of that essay.
-QUOTED_ESSAYS = {
-    "Guangyang": "傅清",
-    "Xingtai": "米耀坤",
-    "SOE": "索淑杰",
-    "highway": "田旭",
-    "Fengrun": "焦晓云",
-    "Tianjin": "刘江南",
-    "Tangshan": "王威昊",
-    "Sheyang": "王烨",
-}
-QUOTATION = re.compile(rf"\b({'|'.join(QUOTED_ESSAYS)}) ¶(\d+) “([^”]+)”")
+# Quotations from the essays (docs/glossary.md): ``quotations: [{article, paragraph, text}]``,
+# the words exactly as that paragraph prints them, using the term or a variant. The loader
+# refuses a bad one (tests/test_bad_glossary.py); these tests check the real glossary
+# against the built articles on their own, and how the page shows and links them.
 
 
-def _paragraphs_by_author(articles) -> dict[tuple[str, int], str]:
-    return {
-        (a.author.text, b.number): b.text
-        for a in articles.values()
-        if a.author
-        for b in a.blocks
-        if b.number is not None
-    }
-
-
-def _quotation_errors(entry, note: str, paragraphs) -> list[str]:
+def _quotation_errors(entry, quotations, articles) -> list[str]:
     errors = []
-    for essay, number, words in QUOTATION.findall(note):
-        text = paragraphs.get((QUOTED_ESSAYS[essay], int(number)), "")
-        if words not in text:
-            errors.append(f"{entry.term}: {essay} ¶{number} does not contain {words}")
-        if not any(form in words for form in (entry.term, *entry.variants)):
-            errors.append(f"{entry.term}: the quotation {words} does not use the term")
+    for q in quotations:
+        article = articles.get(q.article)
+        paragraphs = {b.number: b.text for b in article.blocks if b.number} if article else {}
+        if q.text not in paragraphs.get(q.paragraph, ""):
+            errors.append(f"{entry.term}: {q.article} ¶{q.paragraph} does not contain {q.text}")
+        if not any(form in q.text for form in (entry.term, *entry.variants)):
+            errors.append(f"{entry.term}: the quotation {q.text} does not use the term")
     return errors
 
 
 def test_every_quotation_from_the_essays_stands_in_its_paragraph(glossary, articles):
-    paragraphs = _paragraphs_by_author(articles)
-    quoted = [e for e in glossary.entries if e.note and QUOTATION.search(e.note)]
-    assert quoted, "no entry quotes the essays"
-    errors = [err for e in quoted for err in _quotation_errors(e, e.note or "", paragraphs)]
+    quoted = [e for e in glossary.entries if e.quotations]
+    # The 36 entries whose notes quoted the essays before the typed field (0.1.2) still do.
+    assert len(quoted) >= 36, "entries lost their quotations"
+    errors = [err for e in quoted for err in _quotation_errors(e, e.quotations, articles)]
     assert errors == [], "\n".join(errors)
 
 
+def test_no_note_still_quotes_the_essays_as_plain_text(glossary):
+    assert [e.term for e in glossary.entries if "In the essays:" in (e.note or "")] == []
+
+
 def test_the_quotation_check_catches_a_wrong_paragraph_and_a_wrong_term(glossary, articles):
-    paragraphs = _paragraphs_by_author(articles)
     entry = glossary.by_term()["思想政治工作"]
-    right = "Guangyang ¶1 “思想政治工作是凝聚队伍力量”"
-    assert _quotation_errors(entry, right, paragraphs) == []
-    assert len(_quotation_errors(entry, right.replace("¶1", "¶2"), paragraphs)) == 1
+    right = entry.quotations[0]
+    assert (right.article, right.paragraph) == ("guangyang-medical-insurance", 1)
+    assert _quotation_errors(entry, [right], articles) == []
+    assert len(_quotation_errors(entry, [replace(right, paragraph=2)], articles)) == 1
     other = glossary.by_term()["舆情"]
-    assert len(_quotation_errors(other, right, paragraphs)) == 1
+    assert len(_quotation_errors(other, [right], articles)) == 1
+
+
+def test_the_loader_refuses_a_quotation_that_is_not_in_its_paragraph(glossary, articles):
+    entry = glossary.by_term()["思想政治工作"]
+    q = entry.quotations[0]
+    moved = replace(q, paragraph=2)
+    damaged = replace(glossary, entries=tuple(replace(e, quotations=(moved,)) if e is entry else e
+                                             for e in glossary.entries))  # fmt: skip
+    check_quotations(glossary, articles.values())  # the real one passes
+    with pytest.raises(EditionError) as caught:
+        check_quotations(damaged, articles.values())
+    assert caught.value.line == q.yaml_lines[2]
+    assert "does not stand in ¶2 of 'guangyang-medical-insurance'" in str(caught.value)
+
+
+def _entry_block(page: str, term: str) -> str:
+    start = page.index(f"````{{glossary-entry}} {term}\n")
+    return page[start : page.index("\n````\n", start)]
+
+
+def test_the_glossary_page_links_each_quotation_to_its_paragraph(glossary, articles, edition):
+    page = edition_files(edition, glossary)["glossary/index.md"]
+    for e in glossary.entries:
+        block = _entry_block(page, e.term)
+        if not e.quotations:
+            assert "**In the essays**" not in block
+            continue
+        field = next(line for line in block.splitlines() if line.startswith("**In the essays** "))
+        places = field.removeprefix("**In the essays** ").split("; ")
+        assert len(places) == len(e.quotations)
+        for q, place in zip(e.quotations, places, strict=True):
+            a = articles[q.article]
+            # Named by the author as the Occurs line names an article, then the ¶ link, then the words.
+            link = f"[{a.author.text}](../texts/{a.source}/{a.id}.md)"
+            para = f"{{ref}}`¶{q.paragraph} <{q.article}-p{q.paragraph}>`"
+            assert place == f"{link} {para} {{lang-zh}}`“{q.text}”`"
+
+
+def test_the_built_glossary_links_each_quotation_to_its_paragraph(glossary, articles, built_html):
+    import bs4  # furo's dependency
+
+    glossary_page = (built_html / "glossary" / "index.html").read_text(encoding="utf-8")
+    soup = bs4.BeautifulSoup(glossary_page, "html.parser")
+    fields = [p for p in soup.select("p.entry-field") if p.strong and p.strong.get_text() == "In the essays"]
+    quotations = [q for e in glossary.entries for q in e.quotations]
+    shown = [span for p in fields for span in p.find_all("span", attrs={"lang": "zh-Hans"}, recursive=False)]
+    assert [s.get_text() for s in shown] == [f"“{q.text}”" for e in glossary.sorted() for q in e.quotations]
+    assert len(shown) == len(quotations)
+    for span in shown:
+        para_link = span.find_previous_sibling("a")
+        author_link = para_link.find_previous_sibling("a")
+        href = para_link["href"]
+        page, _, anchor = href.partition("#")
+        target = (built_html / "glossary" / page).resolve()
+        assert target.is_file(), href
+        # The anchor is the paragraph that prints the words.
+        html = bs4.BeautifulSoup(target.read_text(encoding="utf-8"), "html.parser")
+        number = html.find(id=anchor)
+        assert number is not None, href
+        para = number.find_parent("p")
+        for mark in para.select("a.footnote-reference"):  # note marks stand between the words
+            mark.decompose()
+        assert span.get_text().strip("“”") in para.get_text().replace("\n", ""), href
+        assert author_link["href"] == page

@@ -265,3 +265,21 @@ def test_hovering_a_key_shows_its_description(editor_project):
         "textDocument": {"uri": path.as_uri()}, "position": {"line": line, "character": 2},
     })  # fmt: skip
     assert "hard-wrapped at the column width" in json.dumps(hover, ensure_ascii=False)
+
+
+def test_the_editor_underlines_a_mistake_in_a_quotation(editor_project):
+    root, server = editor_project
+    text = (ROOT / "conf" / "glossary.yaml").read_text(encoding="utf-8")
+    old = "    - {article: guangyang-medical-insurance, paragraph: 1, text: 思想政治工作是"
+    assert old in text
+    text = text.replace(old, old.replace("paragraph:", "paragrph:"), 1)
+    path = root / "conf" / "quotation-typo.yaml"
+    path.write_text(text, encoding="utf-8")
+    lines = text.splitlines()
+    line = next(n for n, t in enumerate(lines) if "paragrph:" in t)
+    diagnostics = server.open(path)
+    starts = [d["range"]["start"] for d in diagnostics]
+    # yaml-language-server reports the unknown key and the missing one, both on the quotation's line
+    assert {"line": line, "character": lines[line].index("paragrph")} in starts, diagnostics
+    assert all(s["line"] == line for s in starts), diagnostics
+    assert any("paragrph" in d["message"] for d in diagnostics), diagnostics

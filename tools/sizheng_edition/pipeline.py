@@ -20,7 +20,7 @@ from sizheng_edition import pipeline_cache
 from sizheng_edition.build.source import build_source
 from sizheng_edition.errors import EditionError
 from sizheng_edition.load.files import read_input, require_dir, require_file
-from sizheng_edition.load.glossary import load_glossary
+from sizheng_edition.load.glossary import check_quotations, load_glossary
 from sizheng_edition.load.names import ArticleName, check_article_ids, check_seed_names, reserved_reason
 from sizheng_edition.load.plan import load_plan
 from sizheng_edition.load.seeds import parse_source, read_source
@@ -92,7 +92,9 @@ def _convert(job: _Job) -> EditionSource:
 def load_all(paths: ProjectPaths) -> tuple[list[EditionSource], Glossary]:
     sources = load_edition(paths)
     require_file(paths.glossary, "glossary")
-    return sources, load_glossary(paths.glossary)
+    glossary = load_glossary(paths.glossary)
+    check_quotations(glossary, (a for src in sources for a in src.articles))
+    return sources, glossary
 
 
 @dataclass(frozen=True)
@@ -168,6 +170,7 @@ def render_edition(paths: ProjectPaths) -> Edition:
     pipeline_cache.prune(paths.root, (job.seed.stem for job in jobs))
     summaries = [r.summary for r in done]
     check_article_ids(_article_names(jobs, summaries))
+    check_quotations(glossary, (a for s in summaries for a in s.articles))
     found = [o for r in done for o in r.occurrences]
     return Edition(tuple(done), shared_pages(summaries, glossary, found), tuple(built))
 

@@ -2,11 +2,12 @@
 (``load.schema``), parsed into ``model.glossary``, and validated where a schema cannot
 (pinyin overrides, forms claimed twice, anchors, see-also), with errors that name the
 entry and the YAML line.  Longer texts (english, definition, note, …) are folded to one
-line, as the edition shows them as paragraphs."""
+line, as the edition shows them as paragraphs.  Quotations from the essays are checked
+against the built articles once those exist (``check_quotations``)."""
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Mapping
+from collections.abc import Hashable, Iterable, Mapping
 from pathlib import Path
 from typing import NoReturn, Protocol
 
@@ -14,7 +15,8 @@ from sizheng_edition.errors import EditionError
 from sizheng_edition.load import pinyin_cache
 from sizheng_edition.load.schema import Format, check_modeline, validate
 from sizheng_edition.load.yaml_lines import LDict, LList, fold_lines, parse_yaml, read_text
-from sizheng_edition.model.glossary import Category, Entry, Glossary, Rendering, Source
+from sizheng_edition.model.edition import Article
+from sizheng_edition.model.glossary import Category, Entry, Glossary, Quotation, Rendering, Source
 from sizheng_edition.text import pinyin as py
 
 
@@ -81,6 +83,7 @@ def _entry(where: str, entry: LDict, known: Mapping[str, str]) -> Entry:
         see_also=_terms(entry, "see_also"),
         note=_optional(entry, "note"),
         sources=sources,
+        quotations=_quotations(entry),
         yaml_line=entry.line,
     )
 
@@ -110,6 +113,47 @@ def _sources(entry: LDict) -> tuple[Source, ...]:
         for s in value
         if isinstance(s, LDict)
     )
+
+
+def _quotations(entry: LDict) -> tuple[Quotation, ...]:
+    value = entry.get("quotations") or []
+    assert isinstance(value, list), "the glossary schema admits only a list of quotations"
+    out = []
+    for q in value:
+        if isinstance(q, LDict):
+            paragraph = q["paragraph"]
+            assert isinstance(paragraph, int), f"the glossary schema admitted paragraph={paragraph!r}"
+            lines = (q.line_of("article"), q.line_of("paragraph"), q.line_of("text"))
+            out.append(Quotation(_field(q, "article").strip(), paragraph, _field(q, "text").strip(), lines))
+    return tuple(out)
+
+
+def check_quotations(glossary: Glossary, articles: Iterable[Article]) -> None:
+    """Every quotation names an article of the edition and one of its paragraphs, which
+    contains the quoted words exactly; and the words use the term or a variant. Only the
+    built edition knows its paragraphs, so this runs after the build."""
+    by_id = {a.id: a for a in articles}
+    for e in glossary.entries:
+        for q in e.quotations:
+            article_line, paragraph_line, text_line = q.yaml_lines
+
+            def fail(line: int, message: str, term: str = e.term) -> NoReturn:
+                raise EditionError(glossary.path, line, f"entry {term!r}: {message}")
+
+            article = by_id.get(q.article)
+            if article is None:
+                known = ", ".join(sorted(by_id))
+                fail(article_line, f"quotation names article {q.article!r}, which the edition does not have "
+                     f"(expected one of: {known})")  # fmt: skip
+            paragraphs = {b.number: b.text for b in article.blocks if b.number is not None}
+            text = paragraphs.get(q.paragraph)
+            if text is None:
+                fail(paragraph_line, f"quotation names ¶{q.paragraph} of {q.article!r}, which has "
+                     f"paragraphs ¶1 to ¶{max(paragraphs, default=0)}")  # fmt: skip
+            if q.text not in text:
+                fail(text_line, f"quotation “{q.text}” does not stand in ¶{q.paragraph} of {q.article!r}")
+            if not any(form in q.text for form in (e.term, *e.variants)):
+                fail(text_line, f"quotation “{q.text}” uses neither the term nor a variant")
 
 
 def _terms(entry: LDict, key: str) -> tuple[str, ...]:

@@ -63,6 +63,18 @@ class Source:
 
 
 @dataclass(frozen=True)
+class Quotation:
+    """Words of one of the essays that use the term, quoted exactly from a paragraph.
+    The loader checks them against that paragraph (``load.glossary.check_quotations``)."""
+
+    article: str  # the article's id
+    paragraph: int  # its number, cited as ¶n
+    text: str  # plain text, exactly as the reading text prints it
+    # The YAML lines of the article, paragraph and text keys, for errors only.
+    yaml_lines: tuple[int, int, int] = field(default=(0, 0, 0), compare=False)
+
+
+@dataclass(frozen=True)
 class Entry:
     term: str
     traditional: str
@@ -77,6 +89,7 @@ class Entry:
     see_also: tuple[str, ...]
     note: str | None
     sources: tuple[Source, ...] = ()  # at least one for an official or scholarly rendering
+    quotations: tuple[Quotation, ...] = ()  # from the essays, shown as "In the essays"
     yaml_line: int = field(default=0, compare=False)
 
     @property

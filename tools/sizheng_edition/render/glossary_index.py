@@ -9,7 +9,7 @@ from itertools import groupby
 
 from sizheng_edition.model import labels
 from sizheng_edition.model.edition import Article
-from sizheng_edition.model.glossary import Entry, Glossary, Source
+from sizheng_edition.model.glossary import Entry, Glossary, Quotation, Source
 from sizheng_edition.render import page_paths
 from sizheng_edition.render.article_names import who
 from sizheng_edition.render.concordance import Occurrence
@@ -98,6 +98,7 @@ class _EntryWriter:
 
     def __init__(self, glossary: Glossary, articles: list[Article], found: list[Occurrence]) -> None:
         self.articles = articles
+        self.by_id = {a.id: a for a in articles}
         self.found: dict[str, list[Occurrence]] = defaultdict(list)
         for occ in found:
             self.found[occ.term].append(occ)
@@ -133,10 +134,21 @@ class _EntryWriter:
             fields.append(("See also", "、".join(term_link(t, t) for t in related)))
         if e.note:
             fields.append(("Note", escape(e.note)))
+        if e.quotations:
+            fields.append(("In the essays", "; ".join(self.quotation(q) for q in e.quotations)))
         fields.append(("Occurs", self.occurs(e.term)))
         lines += [f"{{.entry-field}}\n**{name}** {value}\n" for name, value in fields]
         lines += ["````", ""]
         return lines
+
+    def quotation(self, q: Quotation) -> str:
+        """Named and linked as the Occurs line names a place: the author, then ¶n. The
+        loader has checked that the article and paragraph exist; a role takes its text
+        literally, so the words cannot be read as markup."""
+        article = self.by_id[q.article]
+        page = page_paths.relative(page_paths.article(article.source, article.id), HERE)
+        place = f"{doc_link(who(article), page)} {paragraph_ref(article.id, q.paragraph)}"
+        return f"{place} {{lang-zh}}`“{role_content(q.text)}”`"
 
     def occurs(self, term: str) -> str:
         found = self.found.get(term, [])
