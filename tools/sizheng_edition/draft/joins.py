@@ -7,10 +7,12 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from sizheng_edition.draft.matching import best_matching
 from sizheng_edition.draft.model import Fragment, Header, HeaderKind, Join, Kind, Line
 from sizheng_edition.draft.vocabulary import bigrams, cosine, forms_word
 from sizheng_edition.model.plan import JoinKind
 
+_NEXT_IN_COLUMN = 4.0  # an unfinished line runs on into the next line of its column, as a rule
 _NO_OPENING = set("的地得了着过之吗呢吧们，。、；：？！）”’,.;:?!)")  # half-width marks are mixed in too
 _NEEDS_MORE = set("等和与及或的之在对把被向从为")
 _SENTENCE_TAIL = re.compile(r"^(\w{1,2})[。！？.!?]")  # 念。 位。: the tail of a sentence
@@ -66,18 +68,25 @@ def choose_joins(by_no: dict[int, Line], runs: list[Fragment], wrapped: bool = F
     if wrapped:
         open_ends = [n for n in open_ends if not _in_column(by_no, n, +1)]
         targets = [n for n in targets if not _in_column(by_no, n, -1)]
-    scored = [_score(page, a, b) for a in open_ends for b in targets if b != a]
-    scored.sort(key=lambda c: (-c.score, abs(c.after - c.before)))
-    used_a: set[int] = set()
-    used_b: set[int] = set()
+    scored = {(a, b): _score(page, a, b) for a in open_ends for b in targets if b != a}
+    # chosen for the page as a whole, not best score first: the greatest total score
+    # (less the least a join needs, so that two weak joins do not outweigh one strong one;
+    # ties go to the nearer line)
+    ends, starts = sorted({a for a, _ in scored}), sorted({b for _, b in scored})
+    weights = [[_weight(c) if (c := scored.get((a, b))) is not None else 0.0 for b in starts] for a in ends]
     joins = []
-    for c in scored:
-        if c.score < _ENOUGH or c.before in used_a or c.after in used_b:
-            continue
+    used_a: set[int] = set()
+    for i, j in sorted(best_matching(weights)):
+        c = scored[ends[i], starts[j]]
         used_a.add(c.before)
-        used_b.add(c.after)
         joins.append(Join(c.before, c.after, c.kind, c.evidence, round(min(1.0, c.score / _SURE), 2)))
     return JoinChoice(joins, [a for a in open_ends if a not in used_a])
+
+
+def _weight(c: _Candidate) -> float:
+    if c.score < _ENOUGH:
+        return 0.0
+    return 0.01 + c.score - _ENOUGH - 1e-4 * abs(c.after - c.before)
 
 
 def _under_heading(by_no: dict[int, Line], n: int) -> bool:
@@ -130,7 +139,7 @@ def _score(page: _Page, a: int, b: int) -> _Candidate:
             evidence.append(f"an earlier continuation of the same article (line {earlier[0]}) comes first")
     k = page.index[a]
     if k + 1 < len(page.text_lines) and page.text_lines[k + 1] == b and not page.first_of_run(b):
-        score += 2
+        score += _NEXT_IN_COLUMN
         evidence.append(f"line {b} is the next line of the same column")
     if b < a:  # continuations run on down the page
         score -= 3
