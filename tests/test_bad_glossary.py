@@ -178,3 +178,19 @@ def test_the_real_process_prints_the_same_line(project):
 def test_the_catalogue_is_large_and_each_case_distinct():
     assert len(CASES) >= 25
     assert len({c.id for c in CASES}) == len(CASES)
+
+
+def test_a_removed_source_whose_article_is_quoted_is_named(project):
+    """Removing a source leaves the glossary quoting an article the edition no longer has:
+    refused with the quotation's line, not silently dropped from the glossary page."""
+    for key in ("000",):
+        next(project.seeds.glob(f"{key}_*.txt")).unlink()
+        (project.plans / f"{key}.yaml").unlink()
+    lines = project.glossary.read_text(encoding="utf-8").splitlines()
+    first = next(n for n, line in enumerate(lines, 1) if "article: guangyang-medical-insurance" in line)
+    for command in ("generate", "check"):
+        result = run_cli(project.root, command)
+        assert result.returncode == 2, result.stderr
+        assert "Traceback" not in result.stderr
+        assert f"glossary.yaml:{first}: " in result.stderr
+        assert "quotation names article 'guangyang-medical-insurance', which the edition does not have" in result.stderr
