@@ -193,4 +193,7 @@ def test_a_removed_source_whose_article_is_quoted_is_named(project):
         assert result.returncode == 2, result.stderr
         assert "Traceback" not in result.stderr
         assert f"glossary.yaml:{first}: " in result.stderr
-        assert "quotation names article 'guangyang-medical-insurance', which the edition does not have" in result.stderr
+        assert (
+            "quotation names article 'guangyang-medical-insurance', which the edition does not have"
+            in result.stderr
+        )

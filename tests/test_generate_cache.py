@@ -154,7 +154,9 @@ def test_a_cache_that_cannot_be_written_only_costs_time(project, tmp_path, monke
 
 def test_entries_of_a_removed_seed_and_of_a_removed_project_are_pruned(project, cache, tmp_path):
     # The glossary quotes the removed source's article, which the build would refuse.
-    project.glossary.write_text(without_quotations(project.glossary.read_text(encoding="utf-8")), encoding="utf-8")
+    project.glossary.write_text(
+        without_quotations(project.glossary.read_text(encoding="utf-8")), encoding="utf-8"
+    )
     render_edition(project)
     gone = project.seeds / SEEDS[2]
     gone.unlink()

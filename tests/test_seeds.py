@@ -79,7 +79,9 @@ def kept_witness(project) -> None:
         next(project.seeds.glob(f"{key}_*.txt")).unlink()
         (project.plans / f"{key}.yaml").unlink()
     # The glossary quotes the removed sources' articles, which the build would refuse.
-    project.glossary.write_text(without_quotations(project.glossary.read_text(encoding="utf-8")), encoding="utf-8")
+    project.glossary.write_text(
+        without_quotations(project.glossary.read_text(encoding="utf-8")), encoding="utf-8"
+    )
     seed = next(project.seeds.glob("003_*.txt"))
     lines = seed.read_text(encoding="utf-8").split("\n")
     for number, (column, chars) in KEPT.items():
