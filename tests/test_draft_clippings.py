@@ -16,7 +16,6 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import pytest
 from conftest import run_cli
 from sizheng_edition.build.source import build_source
 from sizheng_edition.draft import draft
@@ -45,7 +44,7 @@ TUNING = {
     "articles": (1.0, 1.0),
     "paragraphs": (0.99, 0.99),
     "headings": (1.0, 0.99),
-    "joins": (0.87, 0.83),
+    "joins": (0.90, 0.87),
 }
 # The held-out part of the fourth round (seeds 7000-7029, tests/data/draft/held-out: two
 # pages assembled by hand in layouts neither generator makes), frozen and run once with the
@@ -142,10 +141,10 @@ def test_two_articles_interleaved_with_title_and_byline_on_one_line():
     build_source(source, parse_plan(parse_yaml(plan_text, "draft.yaml"), "draft.yaml"))
 
 
-@pytest.mark.xfail(
-    strict=True, reason="line-by-line alternation: 3 of 15 lines still go to the wrong article"
-)
 def test_two_articles_interleaved_reach_the_target():
+    """Titles printed one after another with no text between head articles set side by
+    side: the search also starts from the row-by-row reading and keeps it, as it explains
+    the page better (fourth round)."""
     _, result, _ = _hand("two-interleaved-title-byline-one-line")
     assert result.scores["articles"].precision >= 0.95 and result.scores["articles"].recall >= 0.95
 
