@@ -12,7 +12,8 @@ choice is repeated over the page until nothing changes (iterated conditional mod
 - neighbours: a group printed just under an article's title or repeated title is that
   article's; a group printed next to another of an article's lines probably is too;
 - heading numbers: 二、 follows 一、 of the same article, （三） follows （二）, 3、 follows 2、;
-- sections: a heading is not followed in its article by another heading of its level;
+- sections: a heading is not followed in its article by another heading of its level,
+  nor by a paragraph that opens by answering the one before it (但, 然而, 因此, 此外);
 - parallel openings: paragraphs whose run-in leads have one form (政治引领的“掌舵人”。,
   党建融合的“粘合剂”。) are one article's, and move together.
 
@@ -46,6 +47,7 @@ _ABOVE_TITLE_COST = 1.0  # per line
 _SWITCH_COST = 0.5  # neighbouring lines of one run given to different articles
 _EMPTY_SECTION_COST = 2.0  # a heading followed in its article by another heading of its level
 _PARALLEL_WEIGHT = 1.0  # per pair of paragraphs opening alike (政治引领的“掌舵人”。) in one article
+_CONNECTIVE_COST = 1.5  # a paragraph opening with 但 or 因此 placed first under a heading
 _LEAST_GAIN = 0.3
 _CLOSE = 1.0  # another reading of the page scoring within this of the best is a doubt
 _PASSES = 40  # moves, at most
@@ -179,6 +181,7 @@ class _Page:
     running_over: dict[int, int]  # line -> the article its repeated title names
     headings: dict[int, int | None]  # heading's first line -> its number's level (None: unnumbered)
     parallel: list[tuple[int, int]]  # paragraphs whose openings have one form
+    connected: list[int]  # paragraphs that open by answering the one before (但, 因此)
 
     @classmethod
     def make(
@@ -235,6 +238,9 @@ class _Page:
             if by_no[n].kind is Kind.TEXT and (form := _opening_form(by_no[n].stripped))
         }
         parallel = [(a, b) for a, b in itertools.combinations(sorted(forms), 2) if forms[a] == forms[b]]
+        connected = [
+            n for n in text_lines if by_no[n].kind is Kind.TEXT and _CONNECTIVE.match(by_no[n].stripped)
+        ]
         segments = []
         for f in pieces:
             order = [group_of[n] for n in f.lines]
@@ -265,6 +271,7 @@ class _Page:
             running_over,
             headings,
             parallel,
+            connected,
         )
 
     def profiles(self, article_of: dict[int, int]) -> list[Counter[str]]:
@@ -300,7 +307,14 @@ class _Page:
             score += _NUMBER_WEIGHT * _number_fit(number, n, article_of[n], article_of, self.numbers)
         score -= _EMPTY_SECTION_COST * sum(self._empty_section(h, article_of) for h in self.headings)
         score += _PARALLEL_WEIGHT * sum(article_of[a] == article_of[b] for a, b in self.parallel)
+        score -= _CONNECTIVE_COST * sum(self._after_heading(n, article_of) for n in self.connected)
         return score
+
+    def _after_heading(self, n: int, article_of: dict[int, int]) -> bool:
+        """The line before ``n`` in its article on the page is a heading."""
+        k = self.text_lines.index(n)
+        before = [m for m in self.text_lines[:k] if article_of[m] == article_of[n]]
+        return bool(before) and before[-1] in self.headings
 
     def _empty_section(self, h: int, article_of: dict[int, int]) -> bool:
         """A heading whose article's next line is another heading of the same level: a
@@ -383,6 +397,8 @@ class _Page:
         return (best[1], best[2]) if best else None
 
 
+# what answers the paragraph before: a section does not open with it
+_CONNECTIVE = re.compile(r"^(但|然而|因此|所以|因而|同时|此外|另外|而且|并且|可见|总之|与此同时)")
 _OPENING = re.compile(r"^([^，,、；;。：:！？!?]{2,12}?[。：:！？!?])")
 
 
