@@ -235,7 +235,7 @@ class _Page:
         forms = {
             n: form
             for n in text_lines
-            if by_no[n].kind is Kind.TEXT and (form := _opening_form(by_no[n].stripped))
+            if by_no[n].kind is Kind.TEXT and (form := opening_form(by_no[n].stripped))
         }
         parallel = [(a, b) for a, b in itertools.combinations(sorted(forms), 2) if forms[a] == forms[b]]
         connected = [
@@ -402,7 +402,7 @@ _CONNECTIVE = re.compile(r"^(但|然而|因此|所以|因而|同时|此外|另�
 _OPENING = re.compile(r"^([^，,、；;。：:！？!?]{2,12}?[。：:！？!?])")
 
 
-def _opening_form(text: str) -> str | None:
+def opening_form(text: str) -> str | None:
     """The form of a paragraph's run-in lead (政治引领的“掌舵人”。 -> XXXX的“XXX”。): parallel
     paragraphs of one article open alike.  Only a lead that has more than Han in it (a
     quote, a bracket, 的) has a form distinctive enough to say so."""

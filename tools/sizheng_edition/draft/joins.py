@@ -7,6 +7,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from sizheng_edition.draft.global_assignment import opening_form
 from sizheng_edition.draft.matching import best_matching
 from sizheng_edition.draft.model import Fragment, Header, HeaderKind, Join, Kind, Line
 from sizheng_edition.draft.vocabulary import bigrams, cosine, forms_word
@@ -16,6 +17,7 @@ _NEXT_IN_COLUMN = 4.0  # an unfinished line runs on into the next line of its co
 _NO_OPENING = set("的地得了着过之吗呢吧们，。、；：？！）”’,.;:?!)")  # half-width marks are mixed in too
 _NEEDS_MORE = set("等和与及或的之在对把被向从为")
 _SENTENCE_TAIL = re.compile(r"^(\w{1,2})[。！？.!?]")  # 念。 位。: the tail of a sentence
+_PARALLEL_OPENING = 3.0  # a line opening with a run-in lead like another paragraph's starts one
 _ENOUGH = 1.0  # the least score a join needs
 _SURE = 8.0  # the score at which a join's confidence is 1
 
@@ -34,9 +36,19 @@ class _Page:
     text_lines: list[int]
     header_of: dict[int, Header | None]
     index: dict[int, int] = field(init=False)  # position of a text line in text_lines
+    # lines opening with a run-in lead of the same form as another's (政治引领的“掌舵人”。,
+    # 党建融合的“粘合剂”。): parallel paragraphs' first lines -> the first such other line
+    parallel: dict[int, int] = field(init=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "index", {n: k for k, n in enumerate(self.text_lines)})
+        forms = {n: f for n in self.text_lines if (f := opening_form(self.text(n)))}
+        alike = {
+            n: next(m for m in forms if m != n and forms[m] == forms[n])
+            for n in forms
+            if sum(forms[m] == forms[n] for m in forms) > 1
+        }
+        object.__setattr__(self, "parallel", alike)
 
     def text(self, n: int) -> str:
         return self.by_no[n].stripped
@@ -137,6 +149,9 @@ def _score(page: _Page, a: int, b: int) -> _Candidate:
         if same and earlier:
             score -= 1.5
             evidence.append(f"an earlier continuation of the same article (line {earlier[0]}) comes first")
+    if b in page.parallel:
+        score -= _PARALLEL_OPENING
+        evidence.append(f"line {b} opens as line {page.parallel[b]} does, as a paragraph")
     k = page.index[a]
     if k + 1 < len(page.text_lines) and page.text_lines[k + 1] == b and not page.first_of_run(b):
         score += _NEXT_IN_COLUMN
