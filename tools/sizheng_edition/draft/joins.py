@@ -75,12 +75,18 @@ def choose_joins(by_no: dict[int, Line], runs: list[Fragment], wrapped: bool = F
     text_lines = [n for f in runs for n in f.lines if by_no[n].kind is Kind.TEXT]
     page = _Page(by_no, text_lines, {n: f.header for f in runs for n in f.lines})
     open_ends = [n for n in text_lines if not by_no[n].closes]
-    # a line under a heading opens a paragraph: no sentence from elsewhere runs into it
-    targets = [n for n in text_lines if not _under_heading(by_no, n)]
+    targets = list(text_lines)
     if wrapped:
         open_ends = [n for n in open_ends if not _in_column(by_no, n, +1)]
         targets = [n for n in targets if not _in_column(by_no, n, -1)]
-    scored = {(a, b): _score(page, a, b) for a in open_ends for b in targets if b != a}
+    # a line under a heading opens a paragraph: no sentence from elsewhere runs into it,
+    # unless a word spans the break (a piece of another article printed under the heading)
+    scored = {
+        (a, b): _score(page, a, b)
+        for a in open_ends
+        for b in targets
+        if b != a and (not _under_heading(by_no, b) or forms_word(page.text(a), page.text(b)))
+    }
     # chosen for the page as a whole, not best score first: the greatest total score
     # (less the least a join needs, so that two weak joins do not outweigh one strong one;
     # ties go to the nearer line)
