@@ -35,6 +35,8 @@ class _Page:
     by_no: dict[int, Line]
     text_lines: list[int]
     header_of: dict[int, Header | None]
+    # each line's article as the page as a whole reads it (a second pass), else its header's
+    assigned: dict[int, int]
     index: dict[int, int] = field(init=False)  # position of a text line in text_lines
     # lines opening with a run-in lead of the same form as another's (政治引领的“掌舵人”。,
     # 党建融合的“粘合剂”。): parallel paragraphs' first lines -> the first such other line
@@ -68,12 +70,17 @@ class _Candidate:
     evidence: tuple[str, ...]
 
 
-def choose_joins(by_no: dict[int, Line], runs: list[Fragment], wrapped: bool = False) -> JoinChoice:
+def choose_joins(
+    by_no: dict[int, Line],
+    runs: list[Fragment],
+    wrapped: bool = False,
+    article_of: dict[int, int] | None = None,
+) -> JoinChoice:
     """On a hard-wrapped page nearly every line ends mid-sentence and runs on into the
     next line of its column, so a join is sought only from the last text line of a
     column (run) to the first text line of another."""
     text_lines = [n for f in runs for n in f.lines if by_no[n].kind is Kind.TEXT]
-    page = _Page(by_no, text_lines, {n: f.header for f in runs for n in f.lines})
+    page = _Page(by_no, text_lines, {n: f.header for f in runs for n in f.lines}, article_of or {})
     open_ends = [n for n in text_lines if not by_no[n].closes]
     targets = list(text_lines)
     if wrapped:
@@ -138,9 +145,9 @@ def _score(page: _Page, a: int, b: int) -> _Candidate:
     if left[-1:] in _NEEDS_MORE:
         score += 1
         evidence.append(f"line {a} ends with “{left[-1]}”, which needs what follows")
-    hb, ha = page.header_of.get(b), page.header_of.get(a)
+    hb, a_article = page.header_of.get(b), _article_of(page, a)
     if hb is not None and hb.kind is HeaderKind.RUNNING and page.first_of_run(b):
-        same = ha is not None and ha.article == hb.article
+        same = a_article == hb.article
         score += 3 if same else -3
         evidence.append(
             "the repeated title above it names the same article"
@@ -175,8 +182,10 @@ def _score(page: _Page, a: int, b: int) -> _Candidate:
 def _topic(page: _Page, a: int, b: int) -> float:
     """How much more line b resembles line a's article than the line printed just before b."""
     b_text = bigrams(page.text(b))
-    ha = page.header_of.get(a)
-    same = [n for n in page.text_lines if n != b and ha is not None and _article_of(page, n) == ha.article]
+    a_article = _article_of(page, a)
+    same = [
+        n for n in page.text_lines if n != b and a_article is not None and _article_of(page, n) == a_article
+    ]
     a_text = bigrams("".join(page.text(n) for n in same))
     k = page.index[b]
     before = bigrams(page.text(page.text_lines[k - 1])) if k else Counter[str]()
@@ -184,5 +193,7 @@ def _topic(page: _Page, a: int, b: int) -> float:
 
 
 def _article_of(page: _Page, n: int) -> int | None:
+    if n in page.assigned:
+        return page.assigned[n]
     header = page.header_of.get(n)
     return header.article if header is not None else None
