@@ -65,6 +65,7 @@ class LineArticles:
     article_of: dict[int, int]  # line -> article index
     changed: list[tuple[int, int, int, str]]  # (line, from, to, why)
     doubts: list[str] = field(default_factory=list)  # readings of the page almost as good
+    text_lines: list[int] = field(default_factory=list)  # in page order
 
 
 def _number(text: str) -> tuple[int, int] | None:
@@ -145,7 +146,8 @@ def assign_lines(
     ends = [page.settle(dict(start)), *(page.settle(alt) for alt in page.alternations(start))]
     ranked = sorted(ends, key=page.total, reverse=True)
     article_of = ranked[0]
-    changed = [(n, start[n], article_of[n], _WHY) for n in text_lines if start[n] != article_of[n]]
+    why = _WHY_SIDE_BY_SIDE if len(ranked) > 1 and article_of is not ends[0] else _WHY
+    changed = [(n, start[n], article_of[n], why) for n in text_lines if start[n] != article_of[n]]
     doubts = []
     for other in ranked[1:]:
         differ = [n for n in text_lines if other[n] != article_of[n]]
@@ -156,10 +158,14 @@ def assign_lines(
                 + f" (page score {page.total(other):.1f} against {page.total(article_of):.1f}): "
                 "the articles' vocabulary does not tell them apart"
             )
-    return LineArticles(article_of, changed, doubts)
+    return LineArticles(article_of, changed, doubts, text_lines)
 
 
 _WHY = "its vocabulary, neighbours and heading numbers fit that article better than the head above it"
+_WHY_SIDE_BY_SIDE = (
+    "the titles are printed one after another, so the articles are set side by side and read "
+    "a line of each in turn, which explains the page better than the head above it"
+)
 
 
 @dataclass(frozen=True)
@@ -458,8 +464,15 @@ def moved_doubts(found: LineArticles) -> list[str]:
     draft's choice and the alternative, for the editor to confirm."""
     out: list[str] = []
     stretch: list[tuple[int, int, int, str]] = []
+    position = {n: k for k, n in enumerate(found.text_lines)}
+
+    def apart(a: int, b: int) -> bool:  # another text line printed between them
+        return a in position and b in position and position[b] - position[a] > 1
+
     for change in [*found.changed, None]:
-        if stretch and (change is None or change[1:3] != stretch[-1][1:3]):
+        if stretch and (
+            change is None or change[1:3] != stretch[-1][1:3] or apart(stretch[-1][0], change[0])
+        ):
             first, last = stretch[0][0], stretch[-1][0]
             _, old, new, why = stretch[0]
             where = f"line {first}" if first == last else f"lines {first}–{last}"
