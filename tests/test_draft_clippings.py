@@ -16,6 +16,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from conftest import run_cli
 from sizheng_edition.build.source import build_source
 from sizheng_edition.draft import draft
@@ -44,7 +45,7 @@ TUNING = {
     "articles": (1.0, 1.0),
     "paragraphs": (0.99, 0.99),
     "headings": (1.0, 0.99),
-    "joins": (0.92, 0.89),
+    "joins": (0.93, 0.91),
 }
 # The held-out part of the fourth round (seeds 7000-7029, tests/data/draft/held-out: two
 # pages assembled by hand in layouts neither generator makes), frozen and run once with the
@@ -146,6 +147,22 @@ def test_two_articles_interleaved_reach_the_target():
     side: the search also starts from the row-by-row reading and keeps it, as it explains
     the page better (fourth round)."""
     _, result, _ = _hand("two-interleaved-title-byline-one-line")
+    assert result.scores["articles"].precision >= 0.95 and result.scores["articles"].recall >= 0.95
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "side-by-side-two-bylines-on-own-lines",
+        "side-by-side-two-title-byline-one-line",
+        "side-by-side-three-articles",
+    ],
+)
+def test_articles_side_by_side_read_row_by_row(name):
+    """Pages made in the fourth round (tests/data/draft/make_side_by_side_round4.py) with the
+    layout of the issue's first page: the heads printed one after another, then one line of
+    each article in turn, for two other pairs of articles and for three."""
+    _, result, _ = _hand(name)
     assert result.scores["articles"].precision >= 0.95 and result.scores["articles"].recall >= 0.95
 
 

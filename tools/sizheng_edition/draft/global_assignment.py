@@ -48,6 +48,7 @@ _SWITCH_COST = 0.5  # neighbouring lines of one run given to different articles
 _EMPTY_SECTION_COST = 2.0  # a heading followed in its article by another heading of its level
 _PARALLEL_WEIGHT = 1.0  # per pair of paragraphs opening alike (政治引领的“掌舵人”。) in one article
 _CONNECTIVE_COST = 1.5  # a paragraph opening with 但 or 因此 placed first under a heading
+_ROW_WEIGHT = 1.0  # neighbours under side-by-side titles in the titles' order (A then B, B then A)
 _LEAST_GAIN = 0.3
 _CLOSE = 1.0  # another reading of the page scoring within this of the best is a doubt
 _PASSES = 40  # moves, at most
@@ -172,6 +173,7 @@ _WHY_SIDE_BY_SIDE = (
 class _Page:
     text_lines: list[int]
     pairs: list[tuple[int, int]]  # neighbouring text lines of one run: a change of article costs
+    rows: list[tuple[int, int, tuple[int, ...]]]  # neighbours under side-by-side titles, their order
     # first line under a title, byline or repeated title -> its article; under two titles
     # printed one after the other with no text between, either
     head_above: dict[int, tuple[int, ...]]
@@ -200,7 +202,7 @@ class _Page:
         run_of: dict[int, int],
     ) -> _Page:
         head_above: dict[int, tuple[int, ...]] = {}
-        side_by_side: set[int] = set()  # header lines over text printed under stacked titles
+        side_by_side: dict[int, tuple[int, ...]] = {}  # header line -> the stacked titles' articles
         for f in pieces:
             if f.header is not None and f.first_in_run:
                 n = f.lines[0]
@@ -209,14 +211,20 @@ class _Page:
                 stacked = [a for a, t in enumerate(titles) if t is not None and above < t < n]
                 head_above[n] = tuple(sorted({f.header.article, *stacked}))
                 if len(head_above[n]) > 1:
-                    side_by_side.add(f.header.line)
+                    side_by_side[f.header.line] = tuple(sorted(head_above[n], key=lambda a: titles[a] or 0))
         # Titles printed one after another with no text between head articles set side by
         # side, whose lines a row-by-row reading alternates: there a change of article
-        # between neighbours costs nothing.
-        free = {n for f in pieces if f.header is not None and f.header.line in side_by_side for n in f.lines}
+        # between neighbours costs nothing, and one in the order of the titles is likely.
+        free = {
+            n: side_by_side[f.header.line]
+            for f in pieces
+            if f.header is not None and f.header.line in side_by_side
+            for n in f.lines
+        }
         pairs = [
             (a, b) for a, b in itertools.pairwise(text_lines) if run_of[a] == run_of[b] and a not in free
         ]
+        rows = [(a, b, free[a]) for a, b in itertools.pairwise(text_lines) if a in free and b in free]
         groups = _groups(by_no, text_lines, run_of, joins)
         group_of = {n: k for k, g in enumerate(groups) for n in g}
         raw = {n: bigrams(by_no[n].stripped) for n in text_lines}
@@ -264,6 +272,7 @@ class _Page:
         return cls(
             text_lines,
             pairs,
+            rows,
             head_above,
             group_of,
             groups,
@@ -309,6 +318,7 @@ class _Page:
             if (t := self.titles[a]) is not None and n < t and self.running_over.get(n) != a
         )
         score -= _SWITCH_COST * sum(article_of[a] != article_of[b] for a, b in self.pairs)
+        score += _ROW_WEIGHT * sum(_in_turn(article_of[a], article_of[b], order) for a, b, order in self.rows)
         for n, number in self.numbers.items():
             score += _NUMBER_WEIGHT * _number_fit(number, n, article_of[n], article_of, self.numbers)
         score -= _EMPTY_SECTION_COST * sum(self._empty_section(h, article_of) for h in self.headings)
@@ -417,6 +427,11 @@ def opening_form(text: str) -> str | None:
         return None
     form = "".join("X" if is_han(c) and c != "的" else c for c in m.group(1))
     return form if len(set(form)) > 2 else None
+
+
+def _in_turn(a: int, b: int, order: tuple[int, ...]) -> bool:
+    """Article ``b`` is the one whose column comes after ``a``'s in a row-by-row reading."""
+    return a in order and b in order and order.index(b) == (order.index(a) + 1) % len(order)
 
 
 def _number_fit(
