@@ -8,8 +8,9 @@ The tuning part (seeds 0-29, 1000-1011, 2000-2015, 3000-3019, 4000-4059, 5000-50
 parts, moved here once their failures had been read.  The held-out part (seeds 7000-7029,
 tests/data/draft/held-out: two pages assembled by hand in layouts neither generator makes)
 was frozen before the fourth round's rules were written and run once with the rules as
-they stood; its figures are recorded below and in docs/draft.md before its failures
-were read.  A change that makes either part worse fails here."""
+they stood, and once more with the fourth round's rules final; its figures are recorded
+below and in docs/draft.md, and its failures were not read.  A change that makes either
+part worse fails here."""
 
 from __future__ import annotations
 
@@ -49,12 +50,13 @@ TUNING = {
 }
 # The held-out part of the fourth round (seeds 7000-7029, tests/data/draft/held-out: two
 # pages assembled by hand in layouts neither generator makes), frozen and run once with the
-# third round's rules before any rule of the fourth round was written; its failures unread.
+# third round's rules before any rule of the fourth round was written, then once more (its
+# recording run) with the fourth round's rules final; its failures unread.  Joins 0.94 -> 1.00.
 HELD_OUT = {
     "articles": (1.0, 1.0),
     "paragraphs": (1.0, 1.0),
     "headings": (0.98, 1.0),
-    "joins": (0.94, 1.0),
+    "joins": (1.0, 1.0),
 }
 WRONG_SCRIPT = {"tuning": 0, "held-out": 0}  # pages whose script the draft gets wrong
 # drafts that load but that the build rejects (tuning: 5037 and 3000, each a piece opening
