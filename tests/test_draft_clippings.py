@@ -8,8 +8,9 @@ The tuning part (seeds 0-29, 1000-1011, 2000-2015, 3000-3019, 4000-4059, 5000-50
 parts, moved here once their failures had been read.  The held-out part (seeds 7000-7029,
 tests/data/draft/held-out: two pages assembled by hand in layouts neither generator makes)
 was frozen before the fourth round's rules were written and run once with the rules as
-they stood; its figures are recorded below and in docs/draft.md before its failures
-were read.  A change that makes either part worse fails here."""
+they stood, and once more with the fourth round's rules final; its figures are recorded
+below and in docs/draft.md, and its failures were not read.  A change that makes either
+part worse fails here."""
 
 from __future__ import annotations
 
@@ -45,16 +46,17 @@ TUNING = {
     "articles": (1.0, 1.0),
     "paragraphs": (0.99, 0.99),
     "headings": (1.0, 0.99),
-    "joins": (0.87, 0.83),
+    "joins": (0.93, 0.91),
 }
 # The held-out part of the fourth round (seeds 7000-7029, tests/data/draft/held-out: two
 # pages assembled by hand in layouts neither generator makes), frozen and run once with the
-# third round's rules before any rule of the fourth round was written; its failures unread.
+# third round's rules before any rule of the fourth round was written, then once more (its
+# recording run) with the fourth round's rules final; its failures unread.  Joins 0.94 -> 1.00.
 HELD_OUT = {
     "articles": (1.0, 1.0),
     "paragraphs": (1.0, 1.0),
     "headings": (0.98, 1.0),
-    "joins": (0.94, 1.0),
+    "joins": (1.0, 1.0),
 }
 WRONG_SCRIPT = {"tuning": 0, "held-out": 0}  # pages whose script the draft gets wrong
 # drafts that load but that the build rejects (tuning: 5037 and 3000, each a piece opening
@@ -142,11 +144,27 @@ def test_two_articles_interleaved_with_title_and_byline_on_one_line():
     build_source(source, parse_plan(parse_yaml(plan_text, "draft.yaml"), "draft.yaml"))
 
 
-@pytest.mark.xfail(
-    strict=True, reason="line-by-line alternation: 3 of 15 lines still go to the wrong article"
-)
 def test_two_articles_interleaved_reach_the_target():
+    """Titles printed one after another with no text between head articles set side by
+    side: the search also starts from the row-by-row reading and keeps it, as it explains
+    the page better (fourth round)."""
     _, result, _ = _hand("two-interleaved-title-byline-one-line")
+    assert result.scores["articles"].precision >= 0.95 and result.scores["articles"].recall >= 0.95
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "side-by-side-two-bylines-on-own-lines",
+        "side-by-side-two-title-byline-one-line",
+        "side-by-side-three-articles",
+    ],
+)
+def test_articles_side_by_side_read_row_by_row(name):
+    """Pages made in the fourth round (tests/data/draft/make_side_by_side_round4.py) with the
+    layout of the issue's first page: the heads printed one after another, then one line of
+    each article in turn, for two other pairs of articles and for three."""
+    _, result, _ = _hand(name)
     assert result.scores["articles"].precision >= 0.95 and result.scores["articles"].recall >= 0.95
 
 

@@ -7,6 +7,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from sizheng_edition.draft.global_assignment import opening_form
 from sizheng_edition.draft.matching import best_matching
 from sizheng_edition.draft.model import Fragment, Header, HeaderKind, Join, Kind, Line
 from sizheng_edition.draft.vocabulary import bigrams, cosine, forms_word
@@ -16,6 +17,7 @@ _NEXT_IN_COLUMN = 4.0  # an unfinished line runs on into the next line of its co
 _NO_OPENING = set("的地得了着过之吗呢吧们，。、；：？！）”’,.;:?!)")  # half-width marks are mixed in too
 _NEEDS_MORE = set("等和与及或的之在对把被向从为")
 _SENTENCE_TAIL = re.compile(r"^(\w{1,2})[。！？.!?]")  # 念。 位。: the tail of a sentence
+_PARALLEL_OPENING = 3.0  # a line opening with a run-in lead like another paragraph's starts one
 _ENOUGH = 1.0  # the least score a join needs
 _SURE = 8.0  # the score at which a join's confidence is 1
 
@@ -33,10 +35,22 @@ class _Page:
     by_no: dict[int, Line]
     text_lines: list[int]
     header_of: dict[int, Header | None]
+    # each line's article as the page as a whole reads it (a second pass), else its header's
+    assigned: dict[int, int]
     index: dict[int, int] = field(init=False)  # position of a text line in text_lines
+    # lines opening with a run-in lead of the same form as another's (政治引领的“掌舵人”。,
+    # 党建融合的“粘合剂”。): parallel paragraphs' first lines -> the first such other line
+    parallel: dict[int, int] = field(init=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "index", {n: k for k, n in enumerate(self.text_lines)})
+        forms = {n: f for n in self.text_lines if (f := opening_form(self.text(n)))}
+        alike = {
+            n: next(m for m in forms if m != n and forms[m] == forms[n])
+            for n in forms
+            if sum(forms[m] == forms[n] for m in forms) > 1
+        }
+        object.__setattr__(self, "parallel", alike)
 
     def text(self, n: int) -> str:
         return self.by_no[n].stripped
@@ -56,19 +70,30 @@ class _Candidate:
     evidence: tuple[str, ...]
 
 
-def choose_joins(by_no: dict[int, Line], runs: list[Fragment], wrapped: bool = False) -> JoinChoice:
+def choose_joins(
+    by_no: dict[int, Line],
+    runs: list[Fragment],
+    wrapped: bool = False,
+    article_of: dict[int, int] | None = None,
+) -> JoinChoice:
     """On a hard-wrapped page nearly every line ends mid-sentence and runs on into the
     next line of its column, so a join is sought only from the last text line of a
     column (run) to the first text line of another."""
     text_lines = [n for f in runs for n in f.lines if by_no[n].kind is Kind.TEXT]
-    page = _Page(by_no, text_lines, {n: f.header for f in runs for n in f.lines})
+    page = _Page(by_no, text_lines, {n: f.header for f in runs for n in f.lines}, article_of or {})
     open_ends = [n for n in text_lines if not by_no[n].closes]
-    # a line under a heading opens a paragraph: no sentence from elsewhere runs into it
-    targets = [n for n in text_lines if not _under_heading(by_no, n)]
+    targets = list(text_lines)
     if wrapped:
         open_ends = [n for n in open_ends if not _in_column(by_no, n, +1)]
         targets = [n for n in targets if not _in_column(by_no, n, -1)]
-    scored = {(a, b): _score(page, a, b) for a in open_ends for b in targets if b != a}
+    # a line under a heading opens a paragraph: no sentence from elsewhere runs into it,
+    # unless a word spans the break (a piece of another article printed under the heading)
+    scored = {
+        (a, b): _score(page, a, b)
+        for a in open_ends
+        for b in targets
+        if b != a and (not _under_heading(by_no, b) or forms_word(page.text(a), page.text(b)))
+    }
     # chosen for the page as a whole, not best score first: the greatest total score
     # (less the least a join needs, so that two weak joins do not outweigh one strong one;
     # ties go to the nearer line)
@@ -120,9 +145,9 @@ def _score(page: _Page, a: int, b: int) -> _Candidate:
     if left[-1:] in _NEEDS_MORE:
         score += 1
         evidence.append(f"line {a} ends with “{left[-1]}”, which needs what follows")
-    hb, ha = page.header_of.get(b), page.header_of.get(a)
+    hb, a_article = page.header_of.get(b), _article_of(page, a)
     if hb is not None and hb.kind is HeaderKind.RUNNING and page.first_of_run(b):
-        same = ha is not None and ha.article == hb.article
+        same = a_article == hb.article
         score += 3 if same else -3
         evidence.append(
             "the repeated title above it names the same article"
@@ -137,6 +162,9 @@ def _score(page: _Page, a: int, b: int) -> _Candidate:
         if same and earlier:
             score -= 1.5
             evidence.append(f"an earlier continuation of the same article (line {earlier[0]}) comes first")
+    if b in page.parallel:
+        score -= _PARALLEL_OPENING
+        evidence.append(f"line {b} opens as line {page.parallel[b]} does, as a paragraph")
     k = page.index[a]
     if k + 1 < len(page.text_lines) and page.text_lines[k + 1] == b and not page.first_of_run(b):
         score += _NEXT_IN_COLUMN
@@ -154,8 +182,10 @@ def _score(page: _Page, a: int, b: int) -> _Candidate:
 def _topic(page: _Page, a: int, b: int) -> float:
     """How much more line b resembles line a's article than the line printed just before b."""
     b_text = bigrams(page.text(b))
-    ha = page.header_of.get(a)
-    same = [n for n in page.text_lines if n != b and ha is not None and _article_of(page, n) == ha.article]
+    a_article = _article_of(page, a)
+    same = [
+        n for n in page.text_lines if n != b and a_article is not None and _article_of(page, n) == a_article
+    ]
     a_text = bigrams("".join(page.text(n) for n in same))
     k = page.index[b]
     before = bigrams(page.text(page.text_lines[k - 1])) if k else Counter[str]()
@@ -163,5 +193,7 @@ def _topic(page: _Page, a: int, b: int) -> float:
 
 
 def _article_of(page: _Page, n: int) -> int | None:
+    if n in page.assigned:
+        return page.assigned[n]
     header = page.header_of.get(n)
     return header.article if header is not None else None

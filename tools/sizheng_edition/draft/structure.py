@@ -25,16 +25,28 @@ def build(lines: list[Line], layout: DetectedLayout) -> DraftSource:
     # Joins across column breaks are looked for only where columns are interleaved.
     wrapped = layout.name is Layout.WRAPPED
     choice = choose_joins(by_no, found.runs, wrapped) if layout.interleaved else JoinChoice([], [])
+    pieces = split(found.runs, choice.joins)
+    assigned = assign(pieces, choice.joins)
+    moved: list[str] = []
+    if layout.name is Layout.LINES:
+        # one paragraph a line: a piece can sit under another article's head unmarked
+        titles = [a.title for a in found.articles]
+        found_lines = assign_lines(by_no, pieces, choice.joins, titles)
+        if layout.interleaved:
+            # the joins chosen again, each line's article now read from the page as a whole
+            # (a line printed under another article's head no longer counts as that one's)
+            again = choose_joins(by_no, found.runs, wrapped, found_lines.article_of)
+            if again.joins != choice.joins:
+                choice = again
+                pieces = split(found.runs, choice.joins)
+                assigned = assign(pieces, choice.joins)
+                found_lines = assign_lines(by_no, pieces, choice.joins, titles)
+        pieces = recut(pieces, found_lines.article_of)
+        moved = moved_doubts(found_lines)
     # an unfinished line with the next line of its run below it runs on into that line
     runs_on = {n for run in found.runs for n in run.lines[:-1]}
     doubts += [lacuna_doubt(n) for n in choice.unmatched if n not in runs_on]
-    pieces = split(found.runs, choice.joins)
-    doubts += assign(pieces, choice.joins)
-    if layout.name is Layout.LINES:
-        # one paragraph a line: a piece can sit under another article's head unmarked
-        found_lines = assign_lines(by_no, pieces, choice.joins, [a.title for a in found.articles])
-        pieces = recut(pieces, found_lines.article_of)
-        doubts += moved_doubts(found_lines)
+    doubts += assigned + moved
     order(found.articles, pieces, choice.joins)
     place_affiliations(found.articles, pieces, found.affiliations)
     for art in found.articles:
