@@ -169,3 +169,43 @@ def test_blocks_pickle_without_their_per_character_view():
     assert len(block.items) == 2
     again = pickle.loads(pickle.dumps(block))
     assert "items" not in again.__dict__ and again == block and again.text == "甲，"
+
+
+def test_rules_counted_from_edits_as_from_cells(edition):
+    from sizheng_edition.build.normalise import count_rules, count_span_rules
+
+    for src in edition:
+        for article in src.articles:
+            for block in article.blocks:
+                spans = [s for s in block.spans if isinstance(s, Span)]
+                cells = [c for c in block.items if isinstance(c, Cell)]
+                assert count_span_rules(spans) == count_rules(cells)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "互联网 + 思政",
+        "互联网＋思政 工作",
+        " 甲 乙 ",
+        "定期调研 + 动态跟踪",
+        "ＡＢ１, 甲 (乙)",
+        "a + b 甲 + 乙 +",
+    ],
+)
+def test_rules_counted_from_edits_as_from_cells_on_small_lines(text):
+    from sizheng_edition.build.normalise import count_rules, count_span_rules, line_cells, normalise
+    from sizheng_edition.model.source import Source
+
+    cells = normalise(line_cells(Source("t.txt", "t.txt", (text,), "0", len(text)), 1))
+    spans = [s for s in spans_of(cells) if isinstance(s, Span)]
+    assert count_span_rules(spans) == count_rules(cells)
+
+
+def test_positions_are_the_per_character_view(edition):
+    for src in edition:
+        for article in src.articles:
+            for block in article.blocks:
+                outs, rules = block.positions()
+                assert outs == [i.out if isinstance(i, Cell) else i.text for i in block.items]
+                assert rules == [i.rule if isinstance(i, Cell) else i for i in block.items]

@@ -14,9 +14,9 @@ from sizheng_edition.build.context import Context
 from sizheng_edition.build.drops import anchor_early_drops, pin_drops
 from sizheng_edition.build.fragments import body_units
 from sizheng_edition.build.matter import front_units, keyword_blocks, reference_units
-from sizheng_edition.build.normalise import count_rules
+from sizheng_edition.build.normalise import count_span_rules
 from sizheng_edition.build.units import Unit
-from sizheng_edition.model.edition import Article, Block, BlockKind, Cell, Rule, Span
+from sizheng_edition.model.edition import Article, Block, BlockKind, Rule, Span
 from sizheng_edition.model.plan import ArticlePlan, Script
 
 NOT_SUMMARISED = (Rule.EMENDATION, Rule.SCRIPT)  # noted one by one instead
@@ -61,7 +61,7 @@ def _rule_counts(ctx: Context, blocks: list[Block], units: list[Unit], art: Arti
     # one occurrence of anything.
     counts: Counter[Rule] = Counter()
     for b in blocks:
-        counts += count_rules(c for c in b.cells() if isinstance(c, Cell))
+        counts += count_span_rules(s for s in b.spans if isinstance(s, Span))
     for rule in NOT_SUMMARISED:
         counts.pop(rule, None)
     if ctx.plan.script is Script.CONVERTED_TRADITIONAL:

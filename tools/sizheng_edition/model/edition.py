@@ -286,6 +286,26 @@ class Block:
         """The per-character view: one cell per raw character, supplied text as it is."""
         return tuple(self.cells())
 
+    def positions(self) -> tuple[list[str], list[Rule | Supplied | None]]:
+        """The per-character view without its cells, as two lists: what each position
+        prints, and its rule (None if unchanged) or, for supplied text, the Supplied.
+        Made with list operations per span and edit, not a Python object per character."""
+        outs: list[str] = []
+        rules: list[Rule | Supplied | None] = []
+        for s in self.spans:
+            if isinstance(s, Supplied):
+                outs.append(s.text)
+                rules.append(s)
+                continue
+            start = len(outs)
+            outs += s.raw
+            rules += [None] * len(s.raw)
+            for e in s.edits:
+                at = start + e.offset
+                outs[at : at + e.length] = e.per_character()
+                rules[at : at + e.length] = [e.rule] * e.length
+        return outs, rules
+
     def cells(self) -> Iterator[Cell | Supplied]:
         for s in self.spans:
             if isinstance(s, Span):
