@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from itertools import chain
 
 from sizheng_edition.build import notes
 from sizheng_edition.build.convert import convert_cells
@@ -43,7 +44,7 @@ class Context:
         """The cells of ``lines`` as one run, in the edition's script: a converted
         witness is converted back here, before emendations and normalisation."""
         if lines not in self._cells:
-            cells = tuple(c for n in lines for c in line_cells(self.source, n))
+            cells = tuple(chain.from_iterable(line_cells(self.source, n) for n in lines))
             if self.plan.script is Script.CONVERTED_TRADITIONAL:
                 cells = convert_cells(cells)
             self._cells[lines] = cells

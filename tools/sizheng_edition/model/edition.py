@@ -66,10 +66,15 @@ class Rule(enum.StrEnum):
     SCRIPT = "script"
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Cell:
     """One source character and what the edition prints for it: what the build's
-    rules work on, and the per-character view of a span."""
+    rules work on, and the per-character view of a span.
+
+    Not frozen, unlike the rest of the model: a cell is scratch, never stored (blocks
+    hold spans), and making a frozen object per character was a third of building a
+    source (300 synthetic sources: 1.5 s against 1.1 s).  No step changes a cell in
+    place; the rules make a new one (``dataclasses.replace``)."""
 
     line: int
     col: int
