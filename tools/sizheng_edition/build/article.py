@@ -14,9 +14,9 @@ from sizheng_edition.build.context import Context
 from sizheng_edition.build.drops import anchor_early_drops, pin_drops
 from sizheng_edition.build.fragments import body_units
 from sizheng_edition.build.matter import front_units, keyword_blocks, reference_units
-from sizheng_edition.build.normalise import count_rules
+from sizheng_edition.build.normalise import count_span_rules
 from sizheng_edition.build.units import Unit
-from sizheng_edition.model.edition import Article, Block, BlockKind, Cell, Rule
+from sizheng_edition.model.edition import Article, Block, BlockKind, Rule, Span
 from sizheng_edition.model.plan import ArticlePlan, Script
 
 NOT_SUMMARISED = (Rule.EMENDATION, Rule.SCRIPT)  # noted one by one instead
@@ -61,7 +61,7 @@ def _rule_counts(ctx: Context, blocks: list[Block], units: list[Unit], art: Arti
     # one occurrence of anything.
     counts: Counter[Rule] = Counter()
     for b in blocks:
-        counts += count_rules(c for c in b.items if isinstance(c, Cell))
+        counts += count_span_rules(s for s in b.spans if isinstance(s, Span))
     for rule in NOT_SUMMARISED:
         counts.pop(rule, None)
     if ctx.plan.script is Script.CONVERTED_TRADITIONAL:
@@ -83,9 +83,9 @@ def _converted(ctx: Context, blocks: list[Block]) -> int:
     担 as well as the editor's 着), and the converter's work there is still its own."""
     total = 0
     for b in blocks:
-        cells = [c for c in b.items if isinstance(c, Cell)]
-        here = {(c.line, c.col) for c in cells}
-        lines = dict.fromkeys(c.line for c in cells)  # in reading order, as the block converted them
+        spans = [s for s in b.spans if isinstance(s, Span)]
+        here = {(s.line, s.col + k) for s in spans for k in range(len(s.raw))}
+        lines = dict.fromkeys(s.line for s in spans)  # in reading order, as the block converted them
         total += sum(1 for c in ctx.cells(*lines) if c.rule is Rule.T2S and (c.line, c.col) in here)
     return total
 

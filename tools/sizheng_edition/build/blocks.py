@@ -25,7 +25,7 @@ def block(ctx: Context, unit: Unit) -> Block:
     offset = len(unit.lead)
     placed = sorted((Anchor(offset + a.after, a.note) for a in anchors), key=lambda a: a.after)
     items: tuple[Cell | Supplied, ...] = (*unit.lead, *cells)
-    return Block(unit.kind, items, tuple(placed), level=unit.level)
+    return Block(unit.kind, anchors=tuple(placed), level=unit.level, items=items)
 
 
 def _anchor_index(cells: tuple[Cell, ...], pin: Pin) -> int:

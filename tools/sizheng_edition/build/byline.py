@@ -28,8 +28,10 @@ def byline(ctx: Context, art: ArticlePlan) -> tuple[Block | None, Block | None]:
     if form.has_mark:
         cells = _strip_mark(cells)
     author, affil = _split(cells, form)
-    author_block = Block(BlockKind.BYLINE, normalise(author))
-    return author_block, affiliation or (Block(BlockKind.AFFILIATION, normalise(affil)) if affil else None)
+    author_block = Block(BlockKind.BYLINE, items=normalise(author))
+    if affiliation is None and affil:
+        affiliation = Block(BlockKind.AFFILIATION, items=normalise(affil))
+    return author_block, affiliation
 
 
 def _strip_mark(cells: tuple[Cell, ...]) -> tuple[Cell, ...]:

@@ -4,7 +4,8 @@ emendations by line."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from itertools import chain
 
 from sizheng_edition.build import notes
 from sizheng_edition.build.convert import convert_cells
@@ -19,6 +20,9 @@ class Context:
     source: Source
     plan: Plan
     emendations: Mapping[int, tuple[Emendation, ...]]  # by the line they emend
+    # The cells of each run of lines asked for: the rule counts ask again for a block's
+    # converted lines (cells are frozen, so sharing them is safe).
+    _cells: dict[tuple[int, ...], tuple[Cell, ...]] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def of(cls, source: Source, plan: Plan) -> Context:
@@ -39,7 +43,9 @@ class Context:
     def cells(self, *lines: int) -> tuple[Cell, ...]:
         """The cells of ``lines`` as one run, in the edition's script: a converted
         witness is converted back here, before emendations and normalisation."""
-        cells = tuple(c for n in lines for c in line_cells(self.source, n))
-        if self.plan.script is Script.CONVERTED_TRADITIONAL:
-            cells = convert_cells(cells)
-        return cells
+        if lines not in self._cells:
+            cells = tuple(chain.from_iterable(line_cells(self.source, n) for n in lines))
+            if self.plan.script is Script.CONVERTED_TRADITIONAL:
+                cells = convert_cells(cells)
+            self._cells[lines] = cells
+        return self._cells[lines]

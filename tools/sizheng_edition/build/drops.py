@@ -47,7 +47,7 @@ def anchor_early_drops(
     early = [_note(ctx, d) for d in _drops_of(ctx, art) if d.lines.last <= art.fragments[0].lines.first]
     for note in early + _moved_away(ctx, art):
         target = author or title
-        anchored = dataclasses.replace(target, anchors=(*target.anchors, Anchor(len(target.items), note)))
+        anchored = dataclasses.replace(target, anchors=(*target.anchors, Anchor(target.size, note)))
         if author:
             author = anchored
         else:

@@ -42,4 +42,4 @@ def _split_on_space(ctx: Context, line: int, kind: BlockKind) -> list[Block]:
             if groups[-1] and groups[-1][-1].raw in WHITESPACE and groups[-1][-1].rule is Rule.LIST_SPLIT:
                 groups.append([])
             groups[-1].append(cell)
-    return [Block(kind, normalise(tuple(g))) for g in groups if g]
+    return [Block(kind, items=normalise(tuple(g))) for g in groups if g]

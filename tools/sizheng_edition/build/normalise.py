@@ -13,7 +13,7 @@ import dataclasses
 from collections import Counter
 from collections.abc import Iterable
 
-from sizheng_edition.model.edition import Cell, Rule
+from sizheng_edition.model.edition import Cell, Rule, Span
 from sizheng_edition.model.source import Source
 from sizheng_edition.text.chars import (
     WHITESPACE,
@@ -194,6 +194,35 @@ def normalise(cells: tuple[Cell, ...], punctuation: bool = True) -> tuple[Cell, 
     cells = narrow_forms(cells)
     cells = remove_spaces(cells)
     return widen_punctuation(cells) if punctuation else cells
+
+
+def count_span_rules(spans: Iterable[Span]) -> Counter[Rule]:
+    """``count_rules`` of the cells of ``spans``, read from their edits: an edit is a run
+    of characters of one rule, and the unchanged text between two edits ends the run of
+    the first unless it is nothing, or only the + a run of the + rules passes over."""
+    counts: Counter[Rule] = Counter()
+    open_rule: Rule | None = None
+    for span in spans:
+        k = 0
+        for e in span.edits:
+            open_rule = _after_gap(open_rule, span.raw[k : e.offset])
+            rule = e.rule
+            if rule is not None:
+                if rule in PER_CHARACTER:
+                    counts[rule] += e.length
+                elif rule is not open_rule:
+                    counts[rule] += 1
+            open_rule = rule
+            k = e.offset + e.length
+        open_rule = _after_gap(open_rule, span.raw[k:])
+    return counts
+
+
+def _after_gap(open_rule: Rule | None, gap: str) -> Rule | None:
+    """The open rule after unchanged text ``gap``."""
+    if not gap or (open_rule in _ACROSS_PLUS and gap.count("+") == len(gap)):
+        return open_rule
+    return None
 
 
 def count_rules(cells: Iterable[Cell]) -> Counter[Rule]:

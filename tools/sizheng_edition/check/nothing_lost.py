@@ -1,10 +1,15 @@
 """Nothing lost: every character of every source line is accounted for, once.
 
 The check reads the finished model, not the plan: for each source line it
-collects the cells printed in articles and the characters recorded as
+collects the spans printed in articles and the characters recorded as
 discarded, and proves that together they are the line, character for
-character, each used once; that every changed character names its rule; and
-that each block's text is made of its cells and nothing else.
+character, each used once.  Within each span it proves that the edits are
+in order, apart and inside its raw text, each one decodable character by
+character (``model.edition``), that applying them to the raw text gives the
+printed text, and that every edit that changes a character names its rule;
+and that each block's text is made of its spans and supplied text and
+nothing else.  A character is thus accounted for by the raw text of exactly
+one span or discard, and what the edition prints for it by the edits.
 """
 
 from __future__ import annotations
@@ -12,7 +17,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
-from sizheng_edition.model.edition import Block, Cell, EditionSource, Supplied
+from sizheng_edition.model.edition import Block, EditionSource, Span, apply_edits
 
 
 @dataclass(frozen=True)
@@ -49,11 +54,12 @@ def check_source(src: EditionSource) -> tuple[list[Problem], Tally]:
     for article in src.articles:
         for block in article.blocks:
             problems += _check_block(src, article.id, block)
-            for item in block.items:
-                if isinstance(item, Cell):
-                    owners[item.line].append(_Claim(item.col, item.raw, f"article '{article.id}'"))
-                    printed += bool(item.out)
-                    removed += not item.out
+            for span in block.spans:
+                if isinstance(span, Span):
+                    owners[span.line].append(_Claim(span.col, span.raw, f"article '{article.id}'"))
+                    gone = sum(e.length for e in span.edits if not e.replacement)
+                    printed += len(span.raw) - gone
+                    removed += gone
     discarded = 0
     for d in src.discards:
         owners[d.line].append(_Claim(d.col, d.text, f"discard ({d.reason})"))
@@ -65,22 +71,39 @@ def check_source(src: EditionSource) -> tuple[list[Problem], Tally]:
 
 def _check_block(src: EditionSource, article_id: str, block: Block) -> list[Problem]:
     problems = []
-    rebuilt = "".join(i.out if isinstance(i, Cell) else i.text for i in block.items)
+    rebuilt = "".join(s.out if isinstance(s, Span) else s.text for s in block.spans)
     if rebuilt != block.text:
         problems.append(
-            Problem(src.source.path, block.lines[0], f"block text of '{article_id}' is not its cells")
+            Problem(src.source.path, block.lines[0], f"block text of '{article_id}' is not its spans")
         )
-    for item in block.items:
-        if isinstance(item, Supplied):
-            continue
-        if item.out != item.raw and not item.rule:
-            problems.append(
-                Problem(
-                    src.source.path,
-                    item.line,
-                    f"column {item.col + 1}: {item.raw!r} printed as {item.out!r} with no rule",
-                )
+    for span in block.spans:
+        if isinstance(span, Span):
+            problems += _check_span(src, span)
+    return problems
+
+
+def _check_span(src: EditionSource, span: Span) -> list[Problem]:
+    problems = []
+
+    def problem(message: str) -> None:
+        problems.append(Problem(src.source.path, span.line, message))
+
+    end = 0  # where the previous edit ends
+    for e in span.edits:
+        col = span.col + e.offset
+        if e.offset < end or e.length < 1 or e.offset + e.length > len(span.raw):
+            problem(f"column {col + 1}: edit of {e.length} character(s) out of order or outside its span")
+            return problems
+        if not e.decodable:
+            problem(
+                f"column {col + 1}: edit of {e.length} characters to {e.replacement!r}: not per character"
             )
+        raw = span.raw[e.offset : e.offset + e.length]
+        if e.replacement != raw and not e.rule:
+            problem(f"column {col + 1}: {raw!r} printed as {e.replacement!r} with no rule")
+        end = e.offset + e.length
+    if apply_edits(span.raw, span.edits) != span.out:
+        problem(f"column {span.col + 1}: printed text {span.out!r} is not its raw text with its edits")
     return problems
 
 

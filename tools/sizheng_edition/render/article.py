@@ -12,7 +12,17 @@ from collections.abc import Callable, Sequence
 
 from sizheng_edition.build.normalise import RULES
 from sizheng_edition.model import labels
-from sizheng_edition.model.edition import Article, Block, BlockKind, Cell, EditionSource, Note, NoteKind, Rule
+from sizheng_edition.model.edition import (
+    Article,
+    Block,
+    BlockKind,
+    Cell,
+    EditionSource,
+    Note,
+    NoteKind,
+    Rule,
+    Supplied,
+)
 from sizheng_edition.model.plan import Script
 from sizheng_edition.model.source import LineRef
 from sizheng_edition.render import page_paths
@@ -132,22 +142,22 @@ def _inline(block: Block, notes: _Notes, links: Sequence[Link] = ()) -> str:
             parts.append(f"[{escape(''.join(run))}]{{.{sign}}}")
             run.clear()
 
+    outs, rules = block.positions()
     i = 0
-    while i < len(block.items):
+    while i < len(outs):
         if i in starts:
             flush()
             link = starts[i]
             parts.append(term_link(link.surface, link.term))
             i = link.end
         else:
-            item = block.items[i]
-            text = item.out if isinstance(item, Cell) else item.text
-            if isinstance(item, Cell) and item.rule in EDITED_RULES:
-                if plain or SIGN_OF[item.rule] != sign:
+            text, rule = outs[i], rules[i]
+            if isinstance(rule, Rule) and rule in EDITED_RULES:
+                if plain or SIGN_OF[rule] != sign:
                     flush()
-                    sign = SIGN_OF[item.rule]
+                    sign = SIGN_OF[rule]
                 run.append(text)
-            elif isinstance(item, Cell):
+            elif not isinstance(rule, Supplied):
                 if run:
                     flush()
                 plain.append(text)

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import accumulate
 
-from sizheng_edition.model.edition import Article, Block, BlockKind, Cell, Rule, Supplied
+from sizheng_edition.model.edition import Article, Block, BlockKind, Rule, Supplied
 from sizheng_edition.text.termmatch import Match, TermMatcher
 
 LINKED_KINDS = (BlockKind.PARAGRAPH, BlockKind.ABSTRACT)
@@ -69,17 +69,16 @@ def links(block: Block, matches: Sequence[Match]) -> list[Link]:
     """
     if block.kind not in LINKED_KINDS or not matches:
         return []
-    ends = list(
-        accumulate(len(item.out) if isinstance(item, Cell) else len(item.text) for item in block.items)
-    )
+    outs, rules = block.positions()
+    ends = list(accumulate(map(len, outs)))
     inner_marks = {a.after for a in block.anchors}
     chosen: dict[str, Link] = {}
     for m in matches:
         if m.term in chosen:
             continue
         link = _link_for(m, ends)
-        span = block.items[link.first : link.end]
-        if "".join(map(_printed, span)) != m.surface or any(map(_edited, span)):
+        span = range(link.first, link.end)
+        if "".join(outs[link.first : link.end]) != m.surface or any(_edited(rules[k]) for k in span):
             continue  # the span does not print exactly the term, or holds an edited character
         if any(link.first < k < link.end for k in inner_marks):
             continue
@@ -87,13 +86,9 @@ def links(block: Block, matches: Sequence[Match]) -> list[Link]:
     return sorted(chosen.values(), key=lambda link: link.first)
 
 
-def _printed(item: Cell | Supplied) -> str:
-    return item.out if isinstance(item, Cell) else item.text
-
-
-def _edited(item: Cell | Supplied) -> bool:
+def _edited(rule: Rule | Supplied | None) -> bool:
     """Supplied by the editor, or changed by an emendation or the script's conversion."""
-    return not isinstance(item, Cell) or item.rule in EDITED_RULES
+    return isinstance(rule, Supplied) or rule in EDITED_RULES
 
 
 def _link_for(m: Match, ends: list[int]) -> Link:
