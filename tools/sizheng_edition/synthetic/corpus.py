@@ -41,7 +41,8 @@ def make_corpus(project: Path, out: Path, n: int, seed: int = 0) -> ProjectPaths
     rng = random.Random(seed)
     for sub in ("seeds", "conf/plans"):
         (out / sub).mkdir(parents=True, exist_ok=True)
-    shutil.copy(project / "conf" / "glossary.yaml", out / "conf" / "glossary.yaml")
+    glossary = (project / "conf" / "glossary.yaml").read_text(encoding="utf-8")
+    (out / "conf" / "glossary.yaml").write_text(without_quotations(glossary), encoding="utf-8")
     shutil.copy(project / "pyproject.toml", out / "pyproject.toml")
     skip = {"texts", "glossary", "_build"}
     shutil.copytree(
@@ -53,6 +54,23 @@ def make_corpus(project: Path, out: Path, n: int, seed: int = 0) -> ProjectPaths
         (out / "seeds" / made.plan.source).write_text(made.text, encoding="utf-8")
         (out / "conf" / "plans" / f"{key}.yaml").write_text(dump_plan(made.plan), encoding="utf-8")
     return ProjectPaths(out)
+
+
+def without_quotations(glossary: str) -> str:
+    """The glossary without its entries' quotations: they name the real articles and
+    paragraphs, which a synthetic corpus does not have (its articles are a1-s00000, …),
+    and generate rejects a quotation of an article the edition lacks."""
+    out: list[str] = []
+    skipping = False
+    for line in glossary.splitlines(keepends=True):
+        if line.rstrip() == "  quotations:":
+            skipping = True
+            continue
+        if skipping and line.startswith("    "):
+            continue
+        skipping = False
+        out.append(line)
+    return "".join(out)
 
 
 class Kind(enum.Enum):
