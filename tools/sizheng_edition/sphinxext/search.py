@@ -13,7 +13,9 @@ Sphinx's own index; docs/search.md gives the measurements that chose it.
 * A traditional-script query is converted to simplified in the browser with a character
   table built from OpenCC's t2s for the characters the edition uses.
 * ``build-finished`` runs Pagefind on the output directory, so ``make html`` and Read the
-  Docs' own ``sphinx-build`` both produce the index; it needs no network.
+  Docs' own ``sphinx-build`` both produce the index; it needs no network.  Pagefind
+  cannot update an index, so it makes the whole index again whenever a page's bytes
+  changed, and is not run when none did (``MANIFEST``).
 """
 
 from __future__ import annotations
