@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import hashlib
 import html
+import importlib.metadata
 import json
 import re
 import shutil
@@ -210,9 +211,9 @@ def _load_manifest(path: Path) -> tuple[str, dict[str, PageScan]]:
 
 
 def _index_state(pages: dict[str, PageScan], cmd: list[str]) -> str:
-    """What Pagefind's output is a function of: every page's bytes and the command line
-    (its executable's path names its version)."""
-    h = hashlib.sha256("\0".join(cmd).encode())
+    """What Pagefind's output is a function of: every page's bytes, the command line and
+    Pagefind's version (an upgrade keeps the executable's path)."""
+    h = hashlib.sha256("\0".join([*cmd, importlib.metadata.version("pagefind")]).encode())
     for rel, scan in sorted(pages.items()):
         h.update(f"\0{rel}\0{scan.digest}".encode())
     return h.hexdigest()
