@@ -127,9 +127,13 @@ def test_domain_merges_what_a_parallel_reader_found_in_its_documents(app: Sphinx
     assert domain.users == {"other", "more"}
 
 
-@pytest.mark.sphinx("html", srcdir="glossary-parallel", parallel=2, **COPY)
+# edition_serial_below 0: three documents would otherwise be read without -j (serial.py).
+@pytest.mark.sphinx(
+    "html", srcdir="glossary-parallel", parallel=2, confoverrides={"edition_serial_below": 0}, **COPY
+)
 def test_parallel_read_gathers_the_terms_of_every_reader(app: SphinxTestApp) -> None:
     build(app)
+    assert app.parallel == 2  # read by workers, not serially
     domain = glossary_domain(app.env)
     assert domain.terms == {"两张皮": TWO_SKINS}
     assert domain.users == {"other"}

@@ -1,4 +1,10 @@
-"""The witness list: one section per source file, from the files and their plans."""
+"""The witness list: one section per source file, from the files and their plans.
+
+Nothing on it depends on a file's bytes: its checksum, size and line count are on the
+source's own page (and checksum and lines at the head of its transcription, which the
+printed book carries too).  A shared page that printed them was rewritten, and read and
+written again by Sphinx, whenever any seed was corrected; now a corrected seed changes
+only its own source's pages."""
 
 from __future__ import annotations
 
@@ -14,7 +20,8 @@ def render_witnesses(sources: list[EditionSource]) -> str:
         "# Witness list",
         "",
         "The sources of the edition, as received. Each file is kept unchanged in the "
-        "repository's `seeds/` folder; the checksums identify them exactly.",
+        "repository's `seeds/` folder. Its SHA-256 checksum, which identifies it exactly, "
+        "heads its transcription (linked below) and is given with its size on its source's page.",
         "",
     ]
     here = page_paths.WITNESSES
@@ -29,8 +36,6 @@ def render_witnesses(sources: list[EditionSource]) -> str:
         out += [f"## {heading}", ""]
         out += [
             f"- File: {escape(s.name)}",
-            f"- SHA-256: {s.sha256}",
-            f"- Size: {s.size} bytes, {len(s.lines)} lines",
             f"- Script: {SCRIPTS[src.script]}",
             f"- Layout: {LAYOUTS[src.layout]}",
             *(f"- {escape(k.capitalize())}: {escape(v)}" for k, v in src.metadata),

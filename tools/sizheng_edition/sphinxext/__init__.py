@@ -16,6 +16,7 @@ from .lang import setup_lang
 from .latex_book import setup_latex_book
 from .navigation import setup_navigation
 from .search import setup_search
+from .serial import setup_serial
 from .views import setup_views
 
 
@@ -32,6 +33,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     setup_assets(app)
     setup_epub(app)
     setup_latex_book(app)
+    setup_serial(app)
     # env_version: raise it when a change alters what is stored in the environment or
     # the search index, so that Sphinx rebuilds instead of reusing stale data.  3: the
     # glossary's state moved from attributes of the environment into its domain.  4: line

@@ -13,17 +13,22 @@ Sphinx's own index; docs/search.md gives the measurements that chose it.
 * A traditional-script query is converted to simplified in the browser with a character
   table built from OpenCC's t2s for the characters the edition uses.
 * ``build-finished`` runs Pagefind on the output directory, so ``make html`` and Read the
-  Docs' own ``sphinx-build`` both produce the index; it needs no network.
+  Docs' own ``sphinx-build`` both produce the index; it needs no network.  Pagefind
+  cannot update an index, so it makes the whole index again whenever a page's bytes
+  changed, and is not run when none did (``MANIFEST``).
 """
 
 from __future__ import annotations
 
+import hashlib
 import html
+import importlib.metadata
 import json
 import re
+import shutil
 import subprocess
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import astuple, dataclass
 from pathlib import Path
 from typing import Any
 
@@ -161,18 +166,70 @@ def _page_context(
     )
 
 
+# What the last index was made from, kept with the doctrees (not in the site): each
+# page's stat, digest and Han characters, and the digest of all that Pagefind read.
+MANIFEST = "edition-search.json"
+
+
+@dataclass(frozen=True)
+class PageScan:
+    """One written page as the index last saw it: found by its stat, so that only the
+    pages Sphinx wrote since are read again."""
+
+    mtime_ns: int
+    size: int
+    digest: str
+    chars: str
+
+
+def scan_pages(outdir: Path, previous: dict[str, PageScan]) -> dict[str, PageScan]:
+    """Every HTML page of the site, by path: a page whose size and mtime are those of
+    ``previous`` is not read again (an incremental build writes a handful of pages; reading
+    all of them back cost 0.2 s of a 2.7 s rebuild at 100 sources)."""
+    pages: dict[str, PageScan] = {}
+    for page in sorted(outdir.rglob("*.html")):
+        rel = page.relative_to(outdir).as_posix()
+        if rel.startswith("pagefind/"):
+            continue
+        st = page.stat()
+        old = previous.get(rel)
+        if old is not None and (old.mtime_ns, old.size) == (st.st_mtime_ns, st.st_size):
+            pages[rel] = old
+            continue
+        data = page.read_bytes()
+        chars = "".join(sorted(set("".join(HAN_RUN.findall(data.decode("utf-8"))))))
+        pages[rel] = PageScan(st.st_mtime_ns, st.st_size, hashlib.sha256(data).hexdigest(), chars)
+    return pages
+
+
+def _load_manifest(path: Path) -> tuple[str, dict[str, PageScan]]:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return str(data["index"]), {k: PageScan(*v) for k, v in data["pages"].items()}
+    except (OSError, ValueError, KeyError, TypeError):
+        return "", {}  # none yet, or unreadable: every page is read and Pagefind runs
+
+
+def _index_state(pages: dict[str, PageScan], cmd: list[str]) -> str:
+    """What Pagefind's output is a function of: every page's bytes, the command line and
+    Pagefind's version (an upgrade keeps the executable's path)."""
+    h = hashlib.sha256("\0".join([*cmd, importlib.metadata.version("pagefind")]).encode())
+    for rel, scan in sorted(pages.items()):
+        h.update(f"\0{rel}\0{scan.digest}".encode())
+    return h.hexdigest()
+
+
 def _run_pagefind(app: Sphinx, exception: Exception | None) -> None:
     if exception or not _indexed(app):
         return
     outdir = Path(app.outdir)
     static = outdir / "_static"
     static.mkdir(exist_ok=True)
+    manifest = Path(app.doctreedir) / MANIFEST
+    last_state, previous = _load_manifest(manifest)
     # Read from the written pages: with -j the pages are rendered in worker processes.
-    chars = {
-        c
-        for page in outdir.rglob("*.html")
-        for c in "".join(HAN_RUN.findall(page.read_text(encoding="utf-8")))
-    }
+    pages = scan_pages(outdir, previous)
+    chars = {c for scan in pages.values() for c in scan.chars}
     table = json.dumps(t2s_table(chars), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     target = static / "edition-search-t2s.js"
     text = f"window.EDITION_T2S = {table};\n"
@@ -183,9 +240,22 @@ def _run_pagefind(app: Sphinx, exception: Exception | None) -> None:
     cmd = [str(_must_get_executable()), "--site", str(outdir), "--quiet", "--force-language", "zh"]
     for selector in EXCLUDED:
         cmd += ["--exclude-selectors", selector]
+    state = _index_state(pages, cmd)
+    # Pagefind cannot update an index, only make it again from every page; when no page
+    # changed (Sphinx rewrote none, or rewrote the same bytes) the index it would make is
+    # the one already there.  Any page that differs, or an index that is missing, and it runs.
+    if state == last_state and (outdir / "pagefind" / "pagefind-entry.json").is_file():
+        return
+    manifest.unlink(missing_ok=True)  # an index cut off by a failure must not be trusted
+    # Pagefind adds its files beside the old index's and never removes those: fragments of
+    # pages as they were would stay in the site (a rebuild would not make what a clean
+    # build makes).  The folder is Pagefind's alone.
+    shutil.rmtree(outdir / "pagefind", ignore_errors=True)
     result = subprocess.run(cmd, capture_output=True, text=True, check=False)
     if result.returncode != 0:
         raise ExtensionError(f"pagefind failed: {result.stdout[-2000:]}{result.stderr[-2000:]}")
+    record = {"index": state, "pages": {rel: list(astuple(scan)) for rel, scan in pages.items()}}
+    manifest.write_text(json.dumps(record, ensure_ascii=False), encoding="utf-8")
 
 
 def setup_search(app: Sphinx) -> None:
