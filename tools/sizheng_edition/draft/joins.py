@@ -3,6 +3,7 @@ line most likely to continue it, each match scored from its evidence."""
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -12,12 +13,16 @@ from sizheng_edition.draft.matching import best_matching
 from sizheng_edition.draft.model import Fragment, Header, HeaderKind, Join, Kind, Line
 from sizheng_edition.draft.vocabulary import bigrams, cosine, forms_word
 from sizheng_edition.model.plan import JoinKind
+from sizheng_edition.text.chars import is_han
 
 _NEXT_IN_COLUMN = 4.0  # an unfinished line runs on into the next line of its column, as a rule
 _NO_OPENING = set("的地得了着过之吗呢吧们，。、；：？！）”’,.;:?!)")  # half-width marks are mixed in too
 _NEEDS_MORE = set("等和与及或的之在对把被向从为")
 _SENTENCE_TAIL = re.compile(r"^(\w{1,2})[。！？.!?]")  # 念。 位。: the tail of a sentence
 _PARALLEL_OPENING = 3.0  # a line opening with a run-in lead like another paragraph's starts one
+_SEEN_ACROSS = 1.5  # characters across the break that the page prints together elsewhere
+_SEEN_TIMES = 2
+_NO_WORD = 1.0  # a line that ends mid-word, joined to a line that does not complete the word
 _ENOUGH = 1.0  # the least score a join needs
 _SURE = 8.0  # the score at which a join's confidence is 1
 
@@ -41,6 +46,9 @@ class _Page:
     # lines opening with a run-in lead of the same form as another's (政治引领的“掌舵人”。,
     # 党建融合的“粘合剂”。): parallel paragraphs' first lines -> the first such other line
     parallel: dict[int, int] = field(init=False)
+    # the Han bigrams and trigrams printed within the page's lines: a sequence the break
+    # splits that the page prints elsewhere (思政|工作 beside 思政工作) reads as one text
+    grams: Counter[str] = field(init=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "index", {n: k for k, n in enumerate(self.text_lines)})
@@ -51,9 +59,18 @@ class _Page:
             if sum(forms[m] == forms[n] for m in forms) > 1
         }
         object.__setattr__(self, "parallel", alike)
+        grams: Counter[str] = Counter()
+        for n in self.text_lines:
+            t = self.text(n)
+            grams.update(t[i : i + k] for k in (2, 3) for i in range(len(t) - k + 1))
+        object.__setattr__(self, "grams", grams)
 
     def text(self, n: int) -> str:
         return self.by_no[n].stripped
+
+    def next_in_column(self, a: int, b: int) -> bool:
+        k = self.index[a]
+        return k + 1 < len(self.text_lines) and self.text_lines[k + 1] == b and not self.first_of_run(b)
 
     def first_of_run(self, n: int) -> bool:
         """The first text line under its title or repeated title."""
@@ -94,6 +111,16 @@ def choose_joins(
         for b in targets
         if b != a and (not _under_heading(by_no, b) or forms_word(page.text(a), page.text(b)))
     }
+    # a line that ends mid-word where one other line completes the word: the next line of
+    # its column, completing none, does not run on from it as readily (与职|工实际 against
+    # a paragraph of another article under it; but 在全|县, 在全|家 and 在全|中心 all read)
+    completions = Counter(a for (a, _), cand in scored.items() if cand.kind is JoinKind.WORD)
+    mid_word = {a for a, k in completions.items() if k == 1}
+    for (a, b), cand in list(scored.items()):
+        if a in mid_word and cand.kind is not JoinKind.WORD and page.next_in_column(a, b):
+            why = f"line {a} ends mid-word and line {b} does not complete it"
+            less = cand.score - _NO_WORD
+            scored[a, b] = dataclasses.replace(cand, score=less, evidence=(*cand.evidence, why))
     # chosen for the page as a whole, not best score first: the greatest total score
     # (less the least a join needs, so that two weak joins do not outweigh one strong one;
     # ties go to the nearer line)
@@ -139,6 +166,9 @@ def _score(page: _Page, a: int, b: int) -> _Candidate:
     if word:
         score, kind = score + 3, JoinKind.WORD
         evidence.append(f"{left[-2:]}|{right[:2]} forms the word {word}")
+    elif (seen := _seen_across(page, left, right)) is not None:
+        score += _SEEN_ACROSS
+        evidence.append(f"{seen} spans the break and is printed elsewhere on the page")
     if right[:1] in _NO_OPENING or _SENTENCE_TAIL.match(right):
         score += 2
         evidence.append(f"line {b} begins with “{right[:3]}”, which cannot open a sentence")
@@ -165,8 +195,7 @@ def _score(page: _Page, a: int, b: int) -> _Candidate:
     if b in page.parallel:
         score -= _PARALLEL_OPENING
         evidence.append(f"line {b} opens as line {page.parallel[b]} does, as a paragraph")
-    k = page.index[a]
-    if k + 1 < len(page.text_lines) and page.text_lines[k + 1] == b and not page.first_of_run(b):
+    if page.next_in_column(a, b):
         score += _NEXT_IN_COLUMN
         evidence.append(f"line {b} is the next line of the same column")
     if b < a:  # continuations run on down the page
@@ -177,6 +206,13 @@ def _score(page: _Page, a: int, b: int) -> _Candidate:
     if topic > 0.3:
         evidence.append(f"line {b} shares vocabulary with the article of line {a}")
     return _Candidate(score, a, b, kind, tuple(evidence))
+
+
+def _seen_across(page: _Page, left: str, right: str) -> str | None:
+    for gram in (left[-2:] + right[:1], left[-1:] + right[:2], left[-1:] + right[:1]):
+        if len(gram) >= 2 and all(is_han(c) for c in gram) and page.grams[gram] >= _SEEN_TIMES:
+            return gram
+    return None
 
 
 def _topic(page: _Page, a: int, b: int) -> float:
