@@ -11,6 +11,7 @@ import pytest
 from sizheng_edition.load.glossary import parse_glossary
 from sizheng_edition.load.yaml_lines import parse_yaml
 from sizheng_edition.model.glossary import Dated, HistoryItem, Source
+from sizheng_edition.render.escape import escape
 from sizheng_edition.render.glossary_index import history_item, long_date
 
 ENTRY = """\
@@ -90,7 +91,8 @@ def test_the_glossary_page_shows_each_history_item_with_its_link(glossary):
     page = PAGE.read_text(encoding="utf-8")
     for e, h in _real_items(glossary):
         assert f"](<{h.source.url}>)" in page, f"{e.term}: no link to {h.source.url}"
-        assert f"**{long_date(h.date)}**" in page or f"**reported {long_date(h.date)}**" in page, e.term
+        shown = f"reported {long_date(h.date)}" if h.dated is Dated.REPORT else long_date(h.date)
+        assert f"{shown}{' (*first*)' if h.first else ''}: {escape(h.event)} (" in page, e.term
     assert page.count("**History**") == len({e.term for e, _ in _real_items(glossary)})
 
 
@@ -108,7 +110,7 @@ def test_a_history_item_renders_date_event_link_and_quote():
     (item,) = parse_history({"date": "2014-12", "event": "The strategy was put forth.",
                              "source_date": "2015-09-08", "quote": "first put forth"})  # fmt: skip
     assert history_item(item) == (
-        "**December 2014**: The strategy was put forth\\. "
+        "December 2014: The strategy was put forth\\. "
         "([A page](<https://example.org/page>), A publisher, 2015\\-09\\-08: “first put forth”)"
     )
 
@@ -117,8 +119,8 @@ def test_first_and_a_report_date_are_shown():
     source = Source("T", "P", "2021-07-14", "https://example.org/p", "the first such document")
     first = HistoryItem("2021-07", "Issued.", source, first=True)
     reported = HistoryItem("2021-07-14", "Issued.", source, dated=Dated.REPORT)
-    assert history_item(first).startswith("**July 2021** (*first*): Issued\\.")
-    assert history_item(reported).startswith("**reported 14 July 2021**: Issued\\.")
+    assert history_item(first).startswith("July 2021 (*first*): Issued\\.")
+    assert history_item(reported).startswith("reported 14 July 2021: Issued\\.")
 
 
 @pytest.mark.parametrize(

@@ -198,7 +198,7 @@ def history_item(item: HistoryItem) -> str:
         when = f"reported {when}"
     mark = " (*first*)" if item.first else ""
     quote = f": “{escape(item.source.quote)}”" if item.source.quote else ""
-    return f"**{when}**{mark}: {escape(item.event)} ({source_citation(item.source)}{quote})"
+    return f"{when}{mark}: {escape(item.event)} ({source_citation(item.source)}{quote})"
 
 
 def _article_places(article: Article, occs: list[Occurrence]) -> str:
