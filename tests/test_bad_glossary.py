@@ -51,6 +51,27 @@ def without_sources(text: str) -> str:
     return "".join(lines[:at] + lines[end:])
 
 
+# The first history item of the real glossary (四个意识) and its source.
+HISTORY = '    - date: "2016-01-29"\n      first: true\n'
+SOURCE = "      source:\n        title: \"'Four Consciousnesses'\"\n"
+SOURCE_URL = (
+    '        url: "http://www.china.org.cn/english/china_key_words/2018-10/29/content_68862759.htm"\n'
+)
+SAYS_FIRST = "publicly spelled out for the first time the “Four Consciousnesses”"
+FOURTH = "entry '四个意识': "
+
+
+def history_without_url(text: str) -> str:
+    """The first history item's source without its URL, its mapping marked for the line."""
+    at = text.index(SOURCE)
+    text = text[:at] + SOURCE.replace("source:", "source:  # no url", 1) + text[at + len(SOURCE) :]
+    return text.replace(SOURCE_URL, "", 1)
+
+
+def history_date(new: str):
+    return replace(HISTORY, HISTORY.replace("2016-01-29", new))
+
+
 def g(id: str, edit, at, message: str) -> Case:
     return Case(id, edit, at, message, file=GLOSSARY)
 
@@ -62,8 +83,9 @@ CASES = [
     g("typo-see-also", replace("  see_also: [思想政治教育, 党建,", "  seealso: [思想政治教育, 党建,"),
       "seealso:", FIRST + "unknown key 'seealso': did you mean 'see_also'?"),
     g("unknown-key", replace("  pinyin: null\n", "  pinyin: null\n  colour: red\n"),
-      "colour:", FIRST + "unknown key 'colour': expected one of: category, definition, english, note, "
-      "pinyin, quotations, rendering, rendering_source, see_also, sources, term, traditional, variants"),
+      "colour:", FIRST + "unknown key 'colour': expected one of: category, definition, english, "
+      "history, note, pinyin, quotations, rendering, rendering_source, see_also, sources, term, "
+      "traditional, variants"),
     g("duplicate-key", replace('  english: "ideological and political work"\n',
                                '  english: "ideological and political work"\n  english: another\n'),
       "english: another", "duplicate key 'english': also given on line 14"),
@@ -147,6 +169,33 @@ CASES = [
     g("quotation-without-text", quotation(f", text: {QUOTED}", ""),
       "paragraph: 1}",
       FIRST + "missing key 'text' (a quotation from the essays needs article, paragraph, text)"),
+    # -- history: dated events, each with its source (docs/glossary.md, "History") ----------------------
+    g("history-without-url", history_without_url, "# no url",
+      FOURTH + "missing key 'url' (a history source needs title, publisher, date, url, quote)"),
+    g("history-date-after-its-source", history_date("2019-01-29"), '- date: "2019-01-29"',
+      FOURTH + "history date 2019-01-29 is later than its source, dated 2018-10-29: a page can only "
+      "report what has happened"),
+    g("history-date-not-in-the-calendar", history_date("2016-02-30"), '- date: "2016-02-30"',
+      FOURTH + "history date '2016-02-30' is not a date of the calendar"),
+    g("history-date-in-words", history_date("29 January 2016"), "29 January 2016",
+      FOURTH + "'date' is '29 January 2016': expected the event's date as the source gives it, in quotes: "
+      '"2016-01-29", "2014-12" or "2015"'),
+    g("history-source-undated",
+      replace('        date: "2018-10-29"\n' + SOURCE_URL, "        date: undated\n" + SOURCE_URL),
+      "date: undated", FOURTH + "'date' is 'undated': expected the page's date, in quotes: \"2018-10-29\", "
+      '"2015-09" or "2015" (a history source must be dated)'),
+    g("history-quote-empty",
+      replace(f'quote: "On January 29, 2016, the Political Bureau of the CPC Central Committee {SAYS_FIRST}"',
+              'quote: " "'),
+      'quote: " "', FOURTH + "'quote' is empty text: expected text, not empty"),
+    g("history-first-unsaid", replace(SAYS_FIRST, "publicly spelled out the “Four Consciousnesses”"),
+      "first: true", FOURTH + "history item is marked 'first', but its source's quote does not say so "
+      "(first, 首次, 第一次): quote the words that do, or leave 'first' out"),
+    g("history-report-date-not-the-report", replace(HISTORY, HISTORY + "      dated: report\n"),
+      '- date: "2016-01-29"', FOURTH + "history date 2016-01-29 is marked as the report's, but the report "
+      "is dated 2018-10-29"),
+    g("history-source-misspelt", replace(SOURCE, SOURCE.replace("source:", "sourc:")),
+      "sourc:", FOURTH + "unknown key 'sourc': did you mean 'source'?"),
     # -- YAML features and the file as a whole -------------------------------------------------------------
     g("anchor", replace("  variants: [思政教育]", "  variants: &v [思政教育]"),
       "&v", "anchor &v is not allowed: write each value out"),

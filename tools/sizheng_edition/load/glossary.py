@@ -7,6 +7,8 @@ against the built articles once those exist (``check_quotations``)."""
 
 from __future__ import annotations
 
+import datetime
+import re
 from collections.abc import Hashable, Iterable, Mapping
 from pathlib import Path
 from typing import NoReturn, Protocol
@@ -16,7 +18,16 @@ from sizheng_edition.load import pinyin_cache
 from sizheng_edition.load.schema import Format, check_modeline, validate
 from sizheng_edition.load.yaml_lines import LDict, LList, fold_lines, parse_yaml, read_text
 from sizheng_edition.model.edition import Article
-from sizheng_edition.model.glossary import Category, Entry, Glossary, Quotation, Rendering, Source
+from sizheng_edition.model.glossary import (
+    Category,
+    Dated,
+    Entry,
+    Glossary,
+    HistoryItem,
+    Quotation,
+    Rendering,
+    Source,
+)
 from sizheng_edition.text import pinyin as py
 
 
@@ -84,6 +95,7 @@ def _entry(where: str, entry: LDict, known: Mapping[str, str]) -> Entry:
         note=_optional(entry, "note"),
         sources=sources,
         quotations=_quotations(entry),
+        history=_history(where, term, entry),
         yaml_line=entry.line,
     )
 
@@ -113,6 +125,70 @@ def _sources(entry: LDict) -> tuple[Source, ...]:
         for s in value
         if isinstance(s, LDict)
     )
+
+
+def _history(where: str, term: str, entry: LDict) -> tuple[HistoryItem, ...]:
+    """The dated events, checked where a schema cannot: a date the calendar has, not later
+    than the page that reports it (a report's date is the page's own), ``first`` only where
+    the quoted words say so, and the items oldest first."""
+    value = entry.get("history") or []
+    assert isinstance(value, list), "the glossary schema admits only a list of history items"
+    out: list[HistoryItem] = []
+    for item in value:
+        if not isinstance(item, LDict):
+            continue
+        node = item["source"]
+        assert isinstance(node, LDict), "the glossary schema admits only a mapping as a history source"
+
+        def fail(at: LDict, key: str, message: str) -> NoReturn:
+            raise EditionError(where, at.line_of(key), f"entry {term!r}: {message}")
+
+        date, source_date = _field(item, "date"), _field(node, "date")
+        for at, key, text in ((item, "date", date), (node, "date", source_date)):
+            if _calendar(text) is None:
+                fail(at, key, f"history date {text!r} is not a date of the calendar")
+        source = Source(
+            title=fold_lines(_field(node, "title")),
+            publisher=fold_lines(_field(node, "publisher")),
+            date=source_date,
+            url=_field(node, "url"),
+            quote=fold_lines(_field(node, "quote")),
+        )
+        dated = Dated(_field(item, "dated")) if item.get("dated") is not None else Dated.EVENT
+        if dated is Dated.REPORT and not source_date.startswith(date):
+            fail(item, "date", f"history date {date} is marked as the report's, but the report is "
+                 f"dated {source_date}")  # fmt: skip
+        if _later(date, source_date):
+            fail(item, "date", f"history date {date} is later than its source, dated {source_date}: "
+                 "a page can only report what has happened")  # fmt: skip
+        first = item.get("first") is True
+        if first and not _SAYS_FIRST.search(source.quote or ""):
+            fail(item, "first", "history item is marked 'first', but its source's quote does not say "
+                 "so (first, 首次, 第一次): quote the words that do, or leave 'first' out")  # fmt: skip
+        if out and _later(out[-1].date, date):
+            fail(item, "date", f"history is oldest first: {date} comes after {out[-1].date}")
+        out.append(HistoryItem(date, fold_lines(_field(item, "event")), source, first, dated, item.line))
+    return tuple(out)
+
+
+_SAYS_FIRST = re.compile(r"\bfirst\b|首次|第一次", re.IGNORECASE)
+
+
+def _calendar(date: str) -> datetime.date | None:
+    """The first day ``date`` (YYYY, YYYY-MM or YYYY-MM-DD) can mean, or None for a
+    month or day the calendar does not have."""
+    parts = [int(p) for p in date.split("-")]
+    try:
+        return datetime.date(parts[0], *[*parts[1:], 1, 1][:2])
+    except ValueError:
+        return None
+
+
+def _later(date: str, than: str) -> bool:
+    """Whether ``date`` is certainly later than ``than``: compared to the coarser of the
+    two precisions, so 2016-01-29 is not later than a page dated 2016-01."""
+    n = min(len(date), len(than))
+    return date[:n] > than[:n]
 
 
 def _quotations(entry: LDict) -> tuple[Quotation, ...]:

@@ -62,6 +62,27 @@ class Source:
     quote: str | None = None
 
 
+class Dated(enum.StrEnum):
+    """What a history item's date is the date of."""
+
+    EVENT = "event"  # the event's own date, as the source gives it
+    REPORT = "report"  # the source gives no date for the event: the date is the report's
+
+
+@dataclass(frozen=True)
+class HistoryItem:
+    """A dated event in a term's history, as a published page states it. The loader has
+    checked the date against the calendar and the page's own date, and that ``first`` is
+    what the page's quoted words say."""
+
+    date: str  # YYYY-MM-DD, YYYY-MM or YYYY, as precisely as the source gives it
+    event: str  # one English sentence; may quote Chinese
+    source: Source  # dated, with the quoted words that state the date and the event
+    first: bool = False  # the source says it was the first (for the first time, 首次)
+    dated: Dated = Dated.EVENT
+    yaml_line: int = field(default=0, compare=False)
+
+
 @dataclass(frozen=True)
 class Quotation:
     """Words of one of the essays that use the term, quoted exactly from a paragraph.
@@ -90,6 +111,7 @@ class Entry:
     note: str | None
     sources: tuple[Source, ...] = ()  # at least one for an official or scholarly rendering
     quotations: tuple[Quotation, ...] = ()  # from the essays, shown as "In the essays"
+    history: tuple[HistoryItem, ...] = ()  # dated events, oldest first, each with its source
     yaml_line: int = field(default=0, compare=False)
 
     @property

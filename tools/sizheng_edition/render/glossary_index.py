@@ -9,7 +9,7 @@ from itertools import groupby
 
 from sizheng_edition.model import labels
 from sizheng_edition.model.edition import Article
-from sizheng_edition.model.glossary import Entry, Glossary, Quotation, Source
+from sizheng_edition.model.glossary import Dated, Entry, Glossary, HistoryItem, Quotation, Source
 from sizheng_edition.render import page_paths
 from sizheng_edition.render.article_names import who
 from sizheng_edition.render.concordance import Occurrence
@@ -136,8 +136,10 @@ class _EntryWriter:
             fields.append(("Note", escape(e.note)))
         if e.quotations:
             fields.append(("In the essays", "; ".join(self.quotation(q) for q in e.quotations)))
+        # History: one paragraph per event, oldest first, the field named once.
+        fields += [("History" if k == 0 else "", history_item(h)) for k, h in enumerate(e.history)]
         fields.append(("Occurs", self.occurs(e.term)))
-        lines += [f"{{.entry-field}}\n**{name}** {value}\n" for name, value in fields]
+        lines += [f"{{.entry-field}}\n{f'**{name}** ' if name else ''}{value}\n" for name, value in fields]
         lines += ["````", ""]
         return lines
 
@@ -172,6 +174,31 @@ def source_citation(source: Source) -> str:
     only URLs without spaces, angle brackets, backslashes or backticks, so the URL is safe
     as an angle-bracketed link destination."""
     return f"[{escape(source.title)}](<{source.url}>), {escape(source.publisher)}, {escape(source.date)}"
+
+
+_MONTHS = ("January", "February", "March", "April", "May", "June",
+           "July", "August", "September", "October", "November", "December")  # fmt: skip
+
+
+def long_date(date: str) -> str:
+    """``2016-01-29`` as 29 January 2016, ``2014-12`` as December 2014, ``2015`` as 2015."""
+    parts = date.split("-")
+    if len(parts) == 1:
+        return date
+    month = _MONTHS[int(parts[1]) - 1]
+    return f"{int(parts[2])} {month} {parts[0]}" if len(parts) == 3 else f"{month} {parts[0]}"
+
+
+def history_item(item: HistoryItem) -> str:
+    """A dated event: its date (or its report's, said so), *first* where the source says
+    it was, the event, and the source as a link with the words that state it. Every text
+    from the YAML is escaped; the URL is safe as a link destination (``source_citation``)."""
+    when = long_date(item.date)
+    if item.dated is Dated.REPORT:
+        when = f"reported {when}"
+    mark = " (*first*)" if item.first else ""
+    quote = f": “{escape(item.source.quote)}”" if item.source.quote else ""
+    return f"{when}{mark}: {escape(item.event)} ({source_citation(item.source)}{quote})"
 
 
 def _article_places(article: Article, occs: list[Occurrence]) -> str:
