@@ -19,7 +19,7 @@ from sizheng_edition.load.yaml_lines import parse_yaml
 from sizheng_edition.model.plan import BylineForm
 from sizheng_edition.model.source import Source
 
-_ATTEMPTS = 4
+_ATTEMPTS = 8
 _ENDS_OPEN = re.compile(r"ends mid-sentence at line (\d+)")
 _USED_BY_REFERENCES = re.compile(r"line (\d+) is used twice: by .* references")
 
@@ -40,7 +40,7 @@ def buildable(source: Source, structure: DraftSource, render: Callable[[DraftSou
         safer = _safer(current, problem)
         if safer is None:
             break
-        current = safer
+        current = _every_line_claimed(_no_empty_article(safer))  # a safer plan keeps both promises
     else:
         problem = _rejection(source, render(current))
     if problem is None:
