@@ -76,7 +76,7 @@ class LineArticles:
     text_lines: list[int] = field(default_factory=list)  # in page order
 
 
-def _number(text: str) -> tuple[int, int] | None:
+def enumeration(text: str) -> tuple[int, int] | None:
     """The level and value of a heading's (or numbered paragraph's) enumerator."""
     for level, pattern in enumerate(_LEVELS):
         m = pattern.match(text)
@@ -241,7 +241,7 @@ class _Page:
             page_total.update(g)
         size = sum(page_total.values())
         background = {k: v / size for k, v in page_total.items()}
-        numbers = {n: v for n in text_lines if (v := _number(by_no[n].stripped)) is not None}
+        numbers = {n: v for n in text_lines if (v := enumeration(by_no[n].stripped)) is not None}
         running_over = {
             n: f.header.article
             for f in pieces
