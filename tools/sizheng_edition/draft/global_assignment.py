@@ -14,6 +14,9 @@ choice is repeated over the page until nothing changes (iterated conditional mod
 - heading numbers: 二、 follows 一、 of the same article, （三） follows （二）, 3、 follows 2、;
 - sections: a heading is not followed in its article by another heading of its level,
   nor by a paragraph that opens by answering the one before it (但, 然而, 因此, 此外);
+  a heading is not its article's last line on the page where the next line of its run,
+  another article's, goes on (a section is printed with its text);
+- heading styles: an article numbers all its headings (一、 （一）) or none of them;
 - parallel openings: paragraphs whose run-in leads have one form (政治引领的“掌舵人”。,
   党建融合的“粘合剂”。) are one article's, and move together.
 
@@ -49,6 +52,10 @@ _EMPTY_SECTION_COST = 2.0  # a heading followed in its article by another headin
 _PARALLEL_WEIGHT = 1.0  # per pair of paragraphs opening alike (政治引领的“掌舵人”。) in one article
 _CONNECTIVE_COST = 1.5  # a paragraph opening with 但 or 因此 placed first under a heading
 _ROW_WEIGHT = 1.0  # neighbours under side-by-side titles in the titles' order (A then B, B then A)
+_STYLE_COST = 1.0  # an article whose headings are some numbered (一、 （一）), some not
+# a heading its article's last line on the page, though the next line of its run (another
+# article's) goes on: a section is printed with its text, so the heading is probably that line's
+_LAST_HEADING_COST = 0.5
 _LEAST_GAIN = 0.3
 _CLOSE = 1.0  # another reading of the page scoring within this of the best is a doubt
 _PASSES = 40  # moves, at most
@@ -69,7 +76,7 @@ class LineArticles:
     text_lines: list[int] = field(default_factory=list)  # in page order
 
 
-def _number(text: str) -> tuple[int, int] | None:
+def enumeration(text: str) -> tuple[int, int] | None:
     """The level and value of a heading's (or numbered paragraph's) enumerator."""
     for level, pattern in enumerate(_LEVELS):
         m = pattern.match(text)
@@ -234,7 +241,7 @@ class _Page:
             page_total.update(g)
         size = sum(page_total.values())
         background = {k: v / size for k, v in page_total.items()}
-        numbers = {n: v for n in text_lines if (v := _number(by_no[n].stripped)) is not None}
+        numbers = {n: v for n in text_lines if (v := enumeration(by_no[n].stripped)) is not None}
         running_over = {
             n: f.header.article
             for f in pieces
@@ -324,7 +331,28 @@ class _Page:
         score -= _EMPTY_SECTION_COST * sum(self._empty_section(h, article_of) for h in self.headings)
         score += _PARALLEL_WEIGHT * sum(article_of[a] == article_of[b] for a, b in self.parallel)
         score -= _CONNECTIVE_COST * sum(self._after_heading(n, article_of) for n in self.connected)
+        score -= _STYLE_COST * self._mixed_styles(article_of)
+        score -= _LAST_HEADING_COST * sum(self._heading_last(h, article_of) for h in self.headings)
         return score
+
+    def _mixed_styles(self, article_of: dict[int, int]) -> int:
+        """Headings of one article numbered and unnumbered: an article numbers all its
+        headings (一、 （一）) or none, so the fewer kind is counted, per article."""
+        numbered: Counter[int] = Counter()
+        plain: Counter[int] = Counter()
+        for h, level in self.headings.items():
+            (plain if level is None else numbered)[article_of[h]] += 1
+        return sum(min(numbered[a], plain[a]) for a in numbered)
+
+    def _heading_last(self, h: int, article_of: dict[int, int]) -> bool:
+        """A heading after which its article prints nothing more on the page, while the
+        next line of its run is another article's (一、主要工作实践和成效 at the foot of
+        one article's piece, that article's text following it)."""
+        k = self.text_lines.index(h)
+        rest = [n for n in self.text_lines[k + 1 :] if self.group_of[n] != self.group_of[h]]
+        if not rest or (h, rest[0]) not in self.pairs or article_of[rest[0]] == article_of[h]:
+            return False
+        return all(article_of[n] != article_of[h] for n in rest)
 
     def _after_heading(self, n: int, article_of: dict[int, int]) -> bool:
         """The line before ``n`` in its article on the page is a heading."""

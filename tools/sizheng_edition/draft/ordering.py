@@ -3,13 +3,17 @@ first, then the chains in page order; and each affiliation line to its article."
 
 from __future__ import annotations
 
-from sizheng_edition.draft.model import DraftArticle, Fragment, HeaderKind, Join
+from sizheng_edition.draft.global_assignment import enumeration
+from sizheng_edition.draft.model import DraftArticle, Fragment, HeaderKind, Join, Line
 from sizheng_edition.model.plan import JoinKind
 
 
-def order(articles: list[DraftArticle], pieces: list[Fragment], joins: list[Join]) -> None:
+def order(
+    articles: list[DraftArticle], pieces: list[Fragment], joins: list[Join], by_no: dict[int, Line]
+) -> None:
     """A chain that starts after a repeated title continues the article with a new
-    paragraph; so does one printed later under no title, with less confidence."""
+    paragraph; so does one printed later under no title, with less confidence.  Chains
+    are read in page order unless their numbers say otherwise (see ``_by_numbers``)."""
     follows = {j.after: j for j in joins}
     for idx, art in enumerate(articles):
         mine = [f for f in pieces if f.article == idx]
@@ -18,16 +22,50 @@ def order(articles: list[DraftArticle], pieces: list[Fragment], joins: list[Join
         # an opening printed out of place first, then the text under the article's own
         # title (a piece printed above it continues it), then page order
         starts.sort(key=lambda f: (not f.moved, not _under_own_title(f, idx), f.lines[0]))
-        ordered: list[Fragment] = []
+        chains = []
         for start in starts:
-            if ordered:
-                art.joins.append(_paragraph_join(ordered[-1], start))
             chain = [start]
             while nxt := _next_in_chain(mine, follows, chain[-1]):
-                art.joins.append(follows[nxt.lines[0]])
                 chain.append(nxt)
+            chains.append(chain)
+        ordered: list[Fragment] = []
+        by_numbers = _by_numbers(chains, by_no)
+        for k, chain in enumerate(by_numbers):
+            if ordered:
+                join = _paragraph_join(ordered[-1], chain[0])
+                if chains.index(chain) > k:  # read before a piece printed above it
+                    why = "its number comes before that of a piece of the article printed above it"
+                    join = Join(join.before, join.after, join.kind, (*join.evidence, why), join.confidence)
+                art.joins.append(join)
+            art.joins += [follows[f.lines[0]] for f in chain[1:]]
             ordered.extend(chain)
         art.fragments = ordered
+
+
+def _by_numbers(chains: list[list[Fragment]], by_no: dict[int, Line]) -> list[list[Fragment]]:
+    """Chains that follow the first in page order, except where their numbers say
+    otherwise: a chain whose first numbered line (（一）, 二、, 1、) comes before that of a
+    chain printed above it, at the same level and with no higher number in either, is read
+    first (（二） printed above （一）)."""
+    out = list(chains[:1])
+    for chain in chains[1:]:
+        mine = _numbers(chain, by_no)
+        at = len(out)
+        if mine:
+            level, value = mine[0]
+            for k in range(len(out) - 1, 0, -1):
+                theirs = _numbers(out[k], by_no)
+                if not theirs or any(lv < level for lv, _ in [*mine, *theirs]):
+                    break
+                if theirs[0][0] != level or theirs[0][1] <= value:
+                    break
+                at = k
+        out.insert(at, chain)
+    return out
+
+
+def _numbers(chain: list[Fragment], by_no: dict[int, Line]) -> list[tuple[int, int]]:
+    return [v for f in chain for n in f.lines if n in by_no and (v := enumeration(by_no[n].stripped))]
 
 
 def place_affiliations(articles: list[DraftArticle], pieces: list[Fragment], affiliations: list[int]) -> None:

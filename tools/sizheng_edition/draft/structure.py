@@ -47,7 +47,7 @@ def build(lines: list[Line], layout: DetectedLayout) -> DraftSource:
     runs_on = {n for run in found.runs for n in run.lines[:-1]}
     doubts += [lacuna_doubt(n) for n in choice.unmatched if n not in runs_on]
     doubts += assigned + moved
-    order(found.articles, pieces, choice.joins)
+    order(found.articles, pieces, choice.joins, by_no)
     place_affiliations(found.articles, pieces, found.affiliations)
     for art in found.articles:
         doubts += paragraphs(by_no, layout, art)

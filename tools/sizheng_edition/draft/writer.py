@@ -46,8 +46,12 @@ def draft_plan(
     source: Source, script: DetectedScript, layout: DetectedLayout, draft: DraftSource
 ) -> DraftPlan:
     by_no = {ln.number: ln for ln in draft.lines}
-    ids = article_ids(draft)
-    articles = [_article(art, art_id, by_no) for art, art_id in zip(draft.articles, ids, strict=True)]
+    ids = article_ids(draft)  # of every article, so that the plan's ids are the --json ids
+    articles = [
+        _article(art, art_id, by_no)
+        for art, art_id in zip(draft.articles, ids, strict=True)
+        if art.title is not None or art.fragments  # an article the self-check emptied is not written
+    ]
     plan = Plan(
         path=f"{source.name} (draft)",
         source=source.name,
@@ -101,11 +105,14 @@ def _article(art: DraftArticle, art_id: str, by_no: dict[int, Line]) -> _Written
     remarks += [Remark(art_id, Target.HEADING, by_no[h[0]].why, h[0]) for h in art.headings]
     joins = {j.after: j for j in art.joins}
     heading_lines = {n for h in art.headings for n in h}
+    # a plan's headings are the parts a page break leaves of them (see ``headings`` below)
+    heading_starts = {part[0] for h in art.headings for part in _contiguous(h, by_no)}
     fragments = []
     last: int | None = None
     for k, frag in enumerate(art.fragments):
         for j, part in enumerate(_contiguous(frag.lines, by_no)):
             join = joins.get(part[0]) if k and not j else None
+            lacuna = None
             if last is None:
                 kind, reason = None, ""
             elif join is None:
@@ -115,11 +122,17 @@ def _article(art: DraftArticle, art_id: str, by_no: dict[int, Line]) -> _Written
                 remarks.append(Remark(art_id, Target.JOIN, f"confidence {join.confidence}", part[0]))
                 kind = _kind(by_no, last, heading_lines, join.kind)
                 reason = "DRAFT: " + ("; ".join(join.evidence) or "no evidence found")
+            if last is not None and kind is not None and kind.runs_on and part[0] in heading_starts:
+                # a sentence cannot run on into a heading: the plan marks the text lost
+                # between them (the build accepts a paragraph after an open line only so)
+                kind, lacuna = JoinKind.PARAGRAPH, _HEADING_AFTER_OPEN
+                remarks.append(Remark(art_id, Target.JOIN, _heading_after_open(last, part[0]), part[0]))
             fragments.append(
                 Fragment(
                     lines=_span(part),
                     join=Join(kind, reason) if kind is not None else None,
                     move=_MOVED if frag.moved and not j else None,
+                    lacuna=lacuna,
                 )
             )
             last = part[-1]
@@ -137,6 +150,18 @@ def _article(art: DraftArticle, art_id: str, by_no: dict[int, Line]) -> _Written
         fragments=tuple(fragments),
     )
     return _WrittenArticle(plan, tuple(remarks))
+
+
+_HEADING_AFTER_OPEN = "DRAFT: the line before breaks off mid-sentence and this fragment opens with a heading"
+
+
+def _heading_after_open(before: int, heading: int) -> str:
+    return (
+        f"DOUBT: line {before} breaks off mid-sentence, and line {heading}, the heading that opens "
+        "this fragment, cannot continue it: a lacuna is marked between them; or line "
+        f"{heading} is no heading, or line {before} runs on into another line, or this fragment "
+        "belongs elsewhere"
+    )
 
 
 def _contiguous(numbers: list[int], by_no: dict[int, Line]) -> list[list[int]]:
