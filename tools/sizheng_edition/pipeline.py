@@ -5,31 +5,44 @@ a per-source cache (``render_edition``, for ``generate``).
 Sources are built one after the other in this process.  A process pool was measured on
 the 2-core machine the edition is made on (docs/benchmark.md): at 100 synthetic sources
 it took 2.0-3.0 s against 0.8-1.7 s without, because the parent spent longer unpickling
-the workers' cells than the workers saved."""
+the workers' cells than the workers saved.
+
+What ``generate`` reads on every run is kept light, for the editor's loop (one source
+changed): the glossary's typed model comes from the cache while ``glossary.yaml`` is
+unchanged (no YAML parser, no schema validator imported), and the shared pages too
+while what they read of the sources (``Rendered.summary`` and the occurrences, whose
+digest each entry carries) and the glossary are unchanged.  Building and rendering
+import their modules only when a source must be built."""
 
 from __future__ import annotations
 
+import hashlib
 import json
+import pickle
 import sys
 import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sizheng_edition import pipeline_cache
-from sizheng_edition.build.source import build_source
 from sizheng_edition.errors import EditionError
 from sizheng_edition.load.files import read_input, require_dir, require_file
-from sizheng_edition.load.glossary import check_quotations, load_glossary
 from sizheng_edition.load.names import ArticleName, check_article_ids, check_seed_names, reserved_reason
-from sizheng_edition.load.plan import load_plan
-from sizheng_edition.load.seeds import parse_source, read_source
+from sizheng_edition.load.quotations import check_quotations
 from sizheng_edition.model.edition import Block, EditionSource, Supplied
 from sizheng_edition.model.glossary import Glossary
 from sizheng_edition.project import ProjectPaths
 from sizheng_edition.render.concordance import Occurrence
-from sizheng_edition.render.pages import SourcePages, shared_pages, source_pages
-from sizheng_edition.text.termmatch import TermMatcher
+from sizheng_edition.text.chars import han_only
+
+if TYPE_CHECKING:  # imported where used: a generate with every source cached needs none
+    from sizheng_edition.render.pages import SourcePages
+    from sizheng_edition.text.termmatch import TermMatcher
+
+GLOSSARY_ENTRY = "glossary.model"  # beside the sources' *.pickle entries, never pruned as one
+SHARED_ENTRY = "shared.model"
 
 
 def load_edition(paths: ProjectPaths) -> list[EditionSource]:
@@ -67,6 +80,8 @@ def _article_names(jobs: list[_Job], sources: list[EditionSource]) -> list[Artic
     for job, src in zip(jobs, sources, strict=True):
         lines: dict[str, int | None] = {}
         if any(a.id in wanted for a in src.articles):
+            from sizheng_edition.load.plan import load_plan
+
             lines = {a.id: a.yaml_line for a in load_plan(job.plan).articles}
         names += [ArticleName(a.id, src.source.key, str(job.plan), lines.get(a.id)) for a in src.articles]
     return names
@@ -86,12 +101,18 @@ class _Job:
 
 
 def _convert(job: _Job) -> EditionSource:
+    from sizheng_edition.build.source import build_source
+    from sizheng_edition.load.plan import load_plan
+    from sizheng_edition.load.seeds import read_source
+
     return build_source(read_source(job.seed), load_plan(job.plan))
 
 
 def load_all(paths: ProjectPaths) -> tuple[list[EditionSource], Glossary]:
     sources = load_edition(paths)
     require_file(paths.glossary, "glossary")
+    from sizheng_edition.load.glossary import load_glossary
+
     glossary = load_glossary(paths.glossary)
     check_quotations(glossary, (a for src in sources for a in src.articles))
     return sources, glossary
@@ -107,11 +128,14 @@ class Rendered:
     summary: EditionSource
     occurrences: tuple[Occurrence, ...]
     packed: bytes
+    shared: bytes  # the digest of summary and occurrences: what the shared pages read
 
     @classmethod
-    def of(cls, src: EditionSource, done: SourcePages) -> Rendered:
+    def of(cls, src: EditionSource, done: SourcePages, glossary: Glossary) -> Rendered:
         pages = json.dumps(done.files, ensure_ascii=False).encode("utf-8")
-        return cls(_summary(src), done.occurrences, zlib.compress(pages, 1))
+        summary = _summary(src, glossary)
+        read = pickle.dumps((summary, done.occurrences), protocol=pickle.HIGHEST_PROTOCOL)
+        return cls(summary, done.occurrences, zlib.compress(pages, 1), hashlib.sha256(read).digest())
 
     def files(self) -> dict[str, str]:
         pages = json.loads(zlib.decompress(self.packed).decode("utf-8"))
@@ -141,12 +165,14 @@ def render_edition(paths: ProjectPaths) -> Edition:
     jobs = _jobs(paths)
     require_file(paths.glossary, "glossary")
     glossary_bytes = read_input(paths.glossary, "glossary")
-    glossary = load_glossary(paths.glossary)
     folder = pipeline_cache.project_dir(paths.root)
+    glossary = _glossary(paths, glossary_bytes, folder)
     matcher: list[TermMatcher] = []  # built at the first miss: a run of hits needs none
 
     def shared_matcher() -> TermMatcher:
         if not matcher:
+            from sizheng_edition.text.termmatch import TermMatcher
+
             matcher.append(TermMatcher(glossary.surfaces()))
         return matcher[0]
 
@@ -158,7 +184,7 @@ def render_edition(paths: ProjectPaths) -> Edition:
         entry = folder / f"{job.seed.stem}.pickle"
         hit = pipeline_cache.load(entry, key, Rendered)
         if hit is None:
-            hit = _render(job, seed, shared_matcher)
+            hit = _render(job, seed, shared_matcher, glossary)
             # Stored only if the files still hold what the key was made of: an editor
             # saving during the run must not leave a result filed under the wrong text.
             unchanged = read_input(paths.glossary, "glossary") == glossary_bytes
@@ -171,25 +197,77 @@ def render_edition(paths: ProjectPaths) -> Edition:
     summaries = [r.summary for r in done]
     check_article_ids(_article_names(jobs, summaries))
     check_quotations(glossary, (a for s in summaries for a in s.articles))
+    return Edition(tuple(done), _shared(paths, glossary, glossary_bytes, done, folder), tuple(built))
+
+
+def _glossary(paths: ProjectPaths, data: bytes, folder: Path) -> Glossary:
+    """The glossary's typed model, checked: from the cache while the glossary's bytes
+    (and path, and the tools) are those it was made from; else read, checked and stored."""
+    key = pipeline_cache.entry_key(b"glossary", str(paths.glossary).encode(), data)
+    hit = pipeline_cache.load(folder / GLOSSARY_ENTRY, key, Glossary)
+    if hit is not None:
+        return hit
+    from sizheng_edition.load.glossary import load_glossary
+
+    glossary = load_glossary(paths.glossary)
+    if read_input(paths.glossary, "glossary") == data:  # not saved again during the run
+        pipeline_cache.store(folder / GLOSSARY_ENTRY, key, glossary)
+    return glossary
+
+
+@dataclass(frozen=True)
+class SharedPages:
+    """The shared pages as the cache keeps them."""
+
+    files: dict[str, str]
+
+
+def _shared(
+    paths: ProjectPaths, glossary: Glossary, glossary_bytes: bytes, done: list[Rendered], folder: Path
+) -> dict[str, str]:
+    """The shared pages: from the cache while the glossary and what they read of every
+    source (in order) are unchanged, which a change to a source's text alone, not its
+    headings, lengths or terms, leaves so; else rendered and stored."""
+    parts = [r.shared for r in done]
+    key = pipeline_cache.entry_key(b"shared", str(paths.glossary).encode(), glossary_bytes, *parts)
+    hit = pipeline_cache.load(folder / SHARED_ENTRY, key, SharedPages)
+    if hit is not None:
+        return hit.files
+    from sizheng_edition.render.pages import shared_pages
+
     found = [o for r in done for o in r.occurrences]
-    return Edition(tuple(done), shared_pages(summaries, glossary, found), tuple(built))
+    files = shared_pages([r.summary for r in done], glossary, found)
+    pipeline_cache.store(folder / SHARED_ENTRY, key, SharedPages(files))
+    return files
 
 
-def _render(job: _Job, seed: bytes, matcher: Callable[[], TermMatcher]) -> Rendered:
+def _render(job: _Job, seed: bytes, matcher: Callable[[], TermMatcher], glossary: Glossary) -> Rendered:
+    from sizheng_edition.build.source import build_source
+    from sizheng_edition.load.plan import load_plan
+    from sizheng_edition.load.seeds import parse_source
+    from sizheng_edition.render.pages import source_pages
+
     src = build_source(parse_source(seed, str(job.seed), job.seed.name), load_plan(job.plan))
-    return Rendered.of(src, source_pages(src, matcher()))
+    return Rendered.of(src, source_pages(src, matcher()), glossary)
 
 
-def _summary(src: EditionSource) -> EditionSource:
-    """What the shared pages read of a source: all but the cells of its articles'
-    text, their notes and the fates of its lines, which are most of its size.  Each
-    body block keeps its kind, level, number and text, as one supplied run."""
-    articles = tuple(replace(a, body=tuple(map(_flat, a.body)), notes=()) for a in src.articles)
-    return replace(src, articles=articles, dispositions=(), discards=(), original_forms=())
+def _summary(src: EditionSource, glossary: Glossary) -> EditionSource:
+    """What the shared pages read of a source: all but its lines (and their checksum),
+    the cells of its articles' text, their notes and the fates of its lines, which are
+    most of its size.  Each
+    body block keeps its kind, level and number and, as one supplied run, its Han
+    characters only (the contents count them), so that a corrected mark or letter
+    leaves the summary, and the shared pages, as they were; a paragraph the glossary
+    quotes keeps its whole text, against which ``check_quotations`` reads the quotation."""
+    quoted = {(q.article, q.paragraph) for e in glossary.entries for q in e.quotations}
 
+    def flat(article: str, block: Block) -> Block:
+        text = block.text if (article, block.number) in quoted else han_only(block.text)
+        return Block(block.kind, (Supplied(text),), level=block.level, number=block.number)
 
-def _flat(block: Block) -> Block:
-    return Block(block.kind, (Supplied(block.text),), level=block.level, number=block.number)
+    articles = tuple(replace(a, body=tuple(flat(a.id, b) for b in a.body), notes=()) for a in src.articles)
+    source = replace(src.source, lines=(), sha256="", size=0)
+    return replace(src, source=source, articles=articles, dispositions=(), discards=(), original_forms=())
 
 
 def _progress(built: int, job: _Job, jobs: list[_Job]) -> None:
