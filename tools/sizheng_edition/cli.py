@@ -13,9 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sizheng_edition.errors import EditionError
-from sizheng_edition.output import edition_lock, sync_tree, write_if_changed
+from sizheng_edition.output import edition_lock, write_if_changed
 from sizheng_edition.project import ProjectPaths
-from sizheng_edition.render.page_paths import GENERATED_DIRS
 
 # Each command imports what it alone needs (the checks, the draft's jieba, the
 # renderers): Python's start-up and the imports were most of an editor's ``generate``.
@@ -66,12 +65,12 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def cmd_generate(args: argparse.Namespace) -> int:
-    from sizheng_edition.pipeline import render_edition
+    from sizheng_edition.pipeline import render_edition, write_edition
 
     paths = ProjectPaths(args.root)
     edition = render_edition(paths)
     with edition_lock(paths.edition):
-        written, removed = sync_tree(paths.edition, GENERATED_DIRS, edition.files())
+        written, removed = write_edition(paths, edition)
     print(f"generated {len(written)} changed file(s), removed {len(removed)} stale file(s)")
     for rel in written:
         print(f"  wrote {rel}")

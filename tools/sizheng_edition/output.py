@@ -10,7 +10,7 @@ import fcntl
 import os
 import sys
 import tempfile
-from collections.abc import Container, Iterable, Iterator, Mapping
+from collections.abc import Collection, Container, Iterable, Iterator, Mapping
 from pathlib import Path
 
 from sizheng_edition.errors import EditionError
@@ -102,10 +102,16 @@ def leftover_temps(root: Path, managed: tuple[str, ...]) -> list[Path]:
 
 
 def sync_tree(
-    root: Path, managed: tuple[str, ...], files: Mapping[str, str] | Iterable[tuple[str, str]]
+    root: Path,
+    managed: tuple[str, ...],
+    files: Mapping[str, str] | Iterable[tuple[str, str]],
+    *,
+    current: Collection[str] = (),
 ) -> tuple[list[str], list[str]]:
-    """Make the managed folders under ``root`` hold exactly ``files``: a mapping, or
-    pairs of path and text made one at a time, so that no run need hold every page.
+    """Make the managed folders under ``root`` hold exactly ``files`` and ``current``:
+    ``files`` a mapping, or pairs of path and text made one at a time, so that no run
+    need hold every page; ``current`` the paths the caller knows to hold their text
+    already (``pipeline.Manifest``), neither read nor written here.
 
     Returns (written, removed) relative paths, sorted.  Stale generated files are
     removed so a renamed article does not linger as an orphan page.  The caller
@@ -114,7 +120,7 @@ def sync_tree(
     for temp in leftover_temps(root, managed):
         temp.unlink(missing_ok=True)
     pairs = sorted(files.items()) if isinstance(files, Mapping) else files
-    seen: set[str] = set()
+    seen: set[str] = set(current)
     written = []
     for rel, text in pairs:
         if rel in seen:  # two renderers claiming one page: a bug, not bad input

@@ -21,7 +21,7 @@ import json
 import pickle
 import sys
 import zlib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -33,16 +33,21 @@ from sizheng_edition.load.names import ArticleName, check_article_ids, check_see
 from sizheng_edition.load.quotations import check_quotations
 from sizheng_edition.model.edition import Block, EditionSource, Supplied
 from sizheng_edition.model.glossary import Glossary
+from sizheng_edition.model.plan import Plan
+from sizheng_edition.output import sync_tree
 from sizheng_edition.project import ProjectPaths
 from sizheng_edition.render.concordance import Occurrence
+from sizheng_edition.render.page_paths import GENERATED_DIRS
 from sizheng_edition.text.chars import han_only
 
 if TYPE_CHECKING:  # imported where used: a generate with every source cached needs none
     from sizheng_edition.render.pages import SourcePages
     from sizheng_edition.text.termmatch import TermMatcher
 
-GLOSSARY_ENTRY = "glossary.model"  # beside the sources' *.pickle entries, never pruned as one
+# Beside the sources' *.pickle entries, never pruned as one of them.
+GLOSSARY_ENTRY = "glossary.model"
 SHARED_ENTRY = "shared.model"
+MANIFEST_ENTRY = "manifest.model"
 
 
 def load_edition(paths: ProjectPaths) -> list[EditionSource]:
@@ -145,17 +150,66 @@ class Rendered:
 
 
 @dataclass(frozen=True)
+class _Done:
+    """A source loaded from its entry or built in this run."""
+
+    job: _Job
+    key: bytes
+    rendered: Rendered
+
+    @property
+    def shared(self) -> bytes:
+        return self.rendered.shared
+
+
+@dataclass(frozen=True)
+class _Known:
+    """A source whose entry key is the one the last ``generate`` wrote its pages from
+    (``Manifest``): its entry is read only if its pages or the shared pages need it."""
+
+    job: _Job
+    key: bytes
+    shared: bytes
+    pages: tuple[str, ...]
+
+
+_Slot = _Done | _Known
+
+
+@dataclass(frozen=True)
+class Manifest:
+    """What the last ``generate`` of a project wrote (edge, in the cache): each seed's
+    entry key, the digest of what the shared pages read of it and its pages; the key of
+    the shared pages (whose checks passed); and each page's size, modification time and
+    inode as that run left it.  A page whose stat is still that, and whose source's key
+    (or the shared key) is still that, holds what this run would write: it is neither
+    read nor written.  Any writer changes a page's mtime or (writing atomically, as
+    editors and ``generate`` do) its inode; ``check`` still reads every page."""
+
+    sources: dict[str, tuple[bytes, bytes, tuple[str, ...]]]
+    shared: bytes
+    pages: dict[str, tuple[int, int, int]]
+
+
+@dataclass(frozen=True)
 class Edition:
     """Every page ``generate`` writes, and the seeds that had to be built (the rest
     came from the cache)."""
 
-    sources: tuple[Rendered, ...]
+    sources: tuple[_Slot, ...]
     shared: dict[str, str]
-    built: tuple[str, ...]  # seed file names
+    building: list[str]  # seed file names, as they are built (also while writing)
+    shared_key: bytes
+    manifest: Manifest
+    resolve: Callable[[_Slot], Rendered]
+
+    @property
+    def built(self) -> tuple[str, ...]:
+        return tuple(self.building)
 
     def files(self) -> Iterator[tuple[str, str]]:
         for src in self.sources:
-            yield from src.files().items()
+            yield from self.resolve(src).files().items()
         yield from self.shared.items()
 
 
@@ -167,6 +221,7 @@ def render_edition(paths: ProjectPaths) -> Edition:
     glossary_bytes = read_input(paths.glossary, "glossary")
     folder = pipeline_cache.project_dir(paths.root)
     glossary = _glossary(paths, glossary_bytes, folder)
+    manifest = _manifest(paths, folder)
     matcher: list[TermMatcher] = []  # built at the first miss: a run of hits needs none
 
     def shared_matcher() -> TermMatcher:
@@ -176,15 +231,13 @@ def render_edition(paths: ProjectPaths) -> Edition:
             matcher.append(TermMatcher(glossary.surfaces()))
         return matcher[0]
 
-    done: list[Rendered] = []
     built: list[str] = []
-    for job in jobs:
-        seed, plan = read_input(job.seed, "witness"), read_input(job.plan, "plan")
-        key = pipeline_cache.entry_key(str(job.seed).encode(), seed, plan, glossary_bytes)
+
+    def load_or_build(job: _Job, key: bytes, seed: bytes, plan: bytes) -> Rendered:
         entry = folder / f"{job.seed.stem}.pickle"
         hit = pipeline_cache.load(entry, key, Rendered)
         if hit is None:
-            hit = _render(job, seed, shared_matcher, glossary)
+            hit = _render(job, seed, shared_matcher, glossary, _plan(job, plan, folder))
             # Stored only if the files still hold what the key was made of: an editor
             # saving during the run must not leave a result filed under the wrong text.
             unchanged = read_input(paths.glossary, "glossary") == glossary_bytes
@@ -192,12 +245,95 @@ def render_edition(paths: ProjectPaths) -> Edition:
                 pipeline_cache.store(entry, key, hit)
             built.append(job.seed.name)
             _progress(len(built), job, jobs)
-        done.append(hit)
+        return hit
+
+    def done(job: _Job) -> _Done:
+        seed, plan = read_input(job.seed, "witness"), read_input(job.plan, "plan")
+        key = pipeline_cache.entry_key(str(job.seed).encode(), seed, plan, glossary_bytes)
+        return _Done(job, key, load_or_build(job, key, seed, plan))
+
+    def resolve(slot: _Slot) -> Rendered:
+        # A known source's seed read again: saved since, it is built as it is now.
+        return slot.rendered if isinstance(slot, _Done) else done(slot.job).rendered
+
+    slots: list[_Slot] = []
+    for job in jobs:
+        seed, plan = read_input(job.seed, "witness"), read_input(job.plan, "plan")
+        key = pipeline_cache.entry_key(str(job.seed).encode(), seed, plan, glossary_bytes)
+        last = manifest.sources.get(job.seed.stem)
+        if last is not None and last[0] == key:
+            slots.append(_Known(job, key, last[1], last[2]))
+        else:
+            slots.append(_Done(job, key, load_or_build(job, key, seed, plan)))
     pipeline_cache.prune(paths.root, (job.seed.stem for job in jobs))
-    summaries = [r.summary for r in done]
-    check_article_ids(_article_names(jobs, summaries))
-    check_quotations(glossary, (a for s in summaries for a in s.articles))
-    return Edition(tuple(done), _shared(paths, glossary, glossary_bytes, done, folder), tuple(built))
+    shared_key = _shared_key(paths, glossary_bytes, slots)
+    if shared_key != manifest.shared:
+        # What the checks and the shared pages read changed: every source's summary.
+        slots = [slot if isinstance(slot, _Done) else done(slot.job) for slot in slots]
+        shared_key = _shared_key(paths, glossary_bytes, slots)
+        summaries = [slot.rendered.summary for slot in slots if isinstance(slot, _Done)]
+        check_article_ids(_article_names(jobs, summaries))
+        check_quotations(glossary, (a for s in summaries for a in s.articles))
+    # else the last run passed the checks on these very summaries and this glossary
+    shared = _shared(glossary, shared_key, slots, resolve, folder)
+    return Edition(tuple(slots), shared, built, shared_key, manifest, resolve)
+
+
+def write_edition(paths: ProjectPaths, edition: Edition) -> tuple[list[str], list[str]]:
+    """Make ``edition/`` hold the edition's pages (``output.sync_tree``), reading and
+    writing only those the last run's ``Manifest`` does not show current, and record
+    this run's manifest.  The caller holds ``edition_lock``."""
+    last = edition.manifest
+    current: set[str] = set()
+    pairs: list[tuple[str, str]] = []
+    mine: dict[str, tuple[bytes, bytes, tuple[str, ...]]] = {}
+    for slot in edition.sources:
+        stem = slot.job.seed.stem
+        if isinstance(slot, _Known) and _unchanged(paths, last, slot.pages):
+            current.update(slot.pages)
+            mine[stem] = (slot.key, slot.shared, slot.pages)
+            continue
+        rendered = edition.resolve(slot)
+        files = rendered.files()
+        pairs += files.items()
+        mine[stem] = (slot.key, rendered.shared, tuple(files))
+    same = edition.shared_key == last.shared
+    for rel, text in edition.shared.items():
+        if same and _unchanged(paths, last, (rel,)):
+            current.add(rel)
+        else:
+            pairs.append((rel, text))
+    written, removed = sync_tree(paths.edition, GENERATED_DIRS, sorted(pairs), current=current)
+    pages = {rel: last.pages[rel] for rel in current}
+    for rel, _ in pairs:
+        stat = _stat(paths.edition / rel)
+        if stat is not None:
+            pages[rel] = stat
+    entry = pipeline_cache.project_dir(paths.root) / MANIFEST_ENTRY
+    pipeline_cache.store(entry, _manifest_key(paths), Manifest(mine, edition.shared_key, pages))
+    return written, removed
+
+
+def _unchanged(paths: ProjectPaths, last: Manifest, pages: Iterable[str]) -> bool:
+    """Whether every page is still as the last run left it (a missing page is not)."""
+    return all(rel in last.pages and _stat(paths.edition / rel) == last.pages[rel] for rel in pages)
+
+
+def _stat(path: Path) -> tuple[int, int, int] | None:
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return (st.st_size, st.st_mtime_ns, st.st_ino)
+
+
+def _manifest_key(paths: ProjectPaths) -> bytes:
+    return pipeline_cache.entry_key(b"manifest", str(paths.root.resolve()).encode())
+
+
+def _manifest(paths: ProjectPaths, folder: Path) -> Manifest:
+    found = pipeline_cache.load(folder / MANIFEST_ENTRY, _manifest_key(paths), Manifest)
+    return found if found is not None else Manifest({}, b"", {})
 
 
 def _glossary(paths: ProjectPaths, data: bytes, folder: Path) -> Glossary:
@@ -215,6 +351,23 @@ def _glossary(paths: ProjectPaths, data: bytes, folder: Path) -> Glossary:
     return glossary
 
 
+def _plan(job: _Job, data: bytes, folder: Path) -> Plan:
+    """A plan's typed model, checked: from the cache while the plan's bytes are those it
+    was made from (a seed corrected, its plan not), so that building one source needs
+    neither the YAML parser nor the schema validator; else read, checked and stored."""
+    key = pipeline_cache.entry_key(b"plan", str(job.plan).encode(), data)
+    entry = folder / pipeline_cache.PLANS / f"{job.seed.stem}.pickle"
+    hit = pipeline_cache.load(entry, key, Plan)
+    if hit is not None:
+        return hit
+    from sizheng_edition.load.plan import load_plan
+
+    plan = load_plan(job.plan)
+    if read_input(job.plan, "plan") == data:
+        pipeline_cache.store(entry, key, plan)
+    return plan
+
+
 @dataclass(frozen=True)
 class SharedPages:
     """The shared pages as the cache keeps them."""
@@ -222,32 +375,37 @@ class SharedPages:
     files: dict[str, str]
 
 
+def _shared_key(paths: ProjectPaths, glossary_bytes: bytes, slots: list[_Slot]) -> bytes:
+    parts = [slot.shared for slot in slots]
+    return pipeline_cache.entry_key(b"shared", str(paths.glossary).encode(), glossary_bytes, *parts)
+
+
 def _shared(
-    paths: ProjectPaths, glossary: Glossary, glossary_bytes: bytes, done: list[Rendered], folder: Path
+    glossary: Glossary, key: bytes, slots: list[_Slot], resolve: Callable[[_Slot], Rendered], folder: Path
 ) -> dict[str, str]:
     """The shared pages: from the cache while the glossary and what they read of every
     source (in order) are unchanged, which a change to a source's text alone, not its
     headings, lengths or terms, leaves so; else rendered and stored."""
-    parts = [r.shared for r in done]
-    key = pipeline_cache.entry_key(b"shared", str(paths.glossary).encode(), glossary_bytes, *parts)
     hit = pipeline_cache.load(folder / SHARED_ENTRY, key, SharedPages)
     if hit is not None:
         return hit.files
     from sizheng_edition.render.pages import shared_pages
 
+    done = [resolve(slot) for slot in slots]
     found = [o for r in done for o in r.occurrences]
     files = shared_pages([r.summary for r in done], glossary, found)
     pipeline_cache.store(folder / SHARED_ENTRY, key, SharedPages(files))
     return files
 
 
-def _render(job: _Job, seed: bytes, matcher: Callable[[], TermMatcher], glossary: Glossary) -> Rendered:
+def _render(
+    job: _Job, seed: bytes, matcher: Callable[[], TermMatcher], glossary: Glossary, plan: Plan
+) -> Rendered:
     from sizheng_edition.build.source import build_source
-    from sizheng_edition.load.plan import load_plan
     from sizheng_edition.load.seeds import parse_source
     from sizheng_edition.render.pages import source_pages
 
-    src = build_source(parse_source(seed, str(job.seed), job.seed.name), load_plan(job.plan))
+    src = build_source(parse_source(seed, str(job.seed), job.seed.name), plan)
     return Rendered.of(src, source_pages(src, matcher()), glossary)
 
 

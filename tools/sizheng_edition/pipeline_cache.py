@@ -43,6 +43,7 @@ _PACKAGE = Path(__file__).resolve().parent
 _PREFIX = "sizheng_edition."
 _DIGEST = hashlib.sha256().digest_size
 ROOT_FILE = "project.txt"  # in each project's folder: the root it belongs to
+PLANS = "plans"  # in each project's folder: the plans' checked models, one per seed
 
 T = TypeVar("T")
 
@@ -114,7 +115,7 @@ def prune(root: Path, stems: Iterable[str]) -> None:
     here = project_dir(root)
     keep = set(stems)
     with contextlib.suppress(OSError):
-        for entry in here.glob("*.pickle"):
+        for entry in [*here.glob("*.pickle"), *(here / PLANS).glob("*.pickle")]:
             if entry.stem not in keep:
                 entry.unlink(missing_ok=True)
         if not (here / ROOT_FILE).is_file():
