@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, invoke_cli
 from sizheng_edition import pipeline_cache
-from sizheng_edition.pipeline import load_all, render_edition
+from sizheng_edition.pipeline import load_all, render_edition, source_key
 from sizheng_edition.project import ProjectPaths
 from sizheng_edition.render.pages import edition_files
 from sizheng_edition.synthetic.corpus import without_quotations
@@ -126,11 +126,11 @@ class _Exploit:
 def test_an_entry_crafted_to_match_its_key_cannot_run_code(project, cache, tmp_path):
     render_edition(project)
     seed = project.seeds / SEEDS[0]
-    key = pipeline_cache.entry_key(
-        str(seed).encode(),
+    key = source_key(
+        seed,
         seed.read_bytes(),
         project.plan_for(seed).read_bytes(),
-        project.glossary.read_bytes(),
+        hashlib.sha256(project.glossary.read_bytes()).digest(),
     )
     marker = tmp_path / "exploited"
     payload = pickle.dumps(_Exploit(marker), protocol=pickle.HIGHEST_PROTOCOL)

@@ -67,14 +67,15 @@ def _jobs(paths: ProjectPaths) -> list[_Job]:
         raise EditionError(str(paths.seeds), None, "no seed files (*.txt)")
     check_seed_names(seeds)
     plans = {p.name for p in paths.plans.glob("*.yaml")}
-    for seed in seeds:
-        require_file(seed, "witness")
-        if paths.plan_for(seed).name not in plans:
-            raise EditionError(str(seed), None, f"no plan: write {paths.plan_for(seed)}")
-        require_file(paths.plan_for(seed), "plan")
-    for name in sorted(plans - {paths.plan_for(s).name for s in seeds}):
+    jobs = [_Job(seed, paths.plan_for(seed)) for seed in seeds]
+    for job in jobs:
+        require_file(job.seed, "witness")
+        if job.plan.name not in plans:
+            raise EditionError(str(job.seed), None, f"no plan: write {job.plan}")
+        require_file(job.plan, "plan")
+    for name in sorted(plans - {job.plan.name for job in jobs}):
         raise EditionError(str(paths.plans / name), None, "plan has no seed file")
-    return [_Job(s, paths.plan_for(s)) for s in seeds]
+    return jobs
 
 
 def _article_names(jobs: list[_Job], sources: list[EditionSource]) -> list[ArticleName]:
@@ -219,6 +220,7 @@ def render_edition(paths: ProjectPaths) -> Edition:
     jobs = _jobs(paths)
     require_file(paths.glossary, "glossary")
     glossary_bytes = read_input(paths.glossary, "glossary")
+    glossary_digest = hashlib.sha256(glossary_bytes).digest()  # hashed once, not with every source
     folder = pipeline_cache.project_dir(paths.root)
     glossary = _glossary(paths, glossary_bytes, folder)
     manifest = _manifest(paths, folder)
@@ -249,7 +251,7 @@ def render_edition(paths: ProjectPaths) -> Edition:
 
     def done(job: _Job) -> _Done:
         seed, plan = read_input(job.seed, "witness"), read_input(job.plan, "plan")
-        key = pipeline_cache.entry_key(str(job.seed).encode(), seed, plan, glossary_bytes)
+        key = source_key(job.seed, seed, plan, glossary_digest)
         return _Done(job, key, load_or_build(job, key, seed, plan))
 
     def resolve(slot: _Slot) -> Rendered:
@@ -259,7 +261,7 @@ def render_edition(paths: ProjectPaths) -> Edition:
     slots: list[_Slot] = []
     for job in jobs:
         seed, plan = read_input(job.seed, "witness"), read_input(job.plan, "plan")
-        key = pipeline_cache.entry_key(str(job.seed).encode(), seed, plan, glossary_bytes)
+        key = source_key(job.seed, seed, plan, glossary_digest)
         last = manifest.sources.get(job.seed.stem)
         if last is not None and last[0] == key:
             slots.append(_Known(job, key, last[1], last[2]))
@@ -277,6 +279,12 @@ def render_edition(paths: ProjectPaths) -> Edition:
     # else the last run passed the checks on these very summaries and this glossary
     shared = _shared(glossary, shared_key, slots, resolve, folder)
     return Edition(tuple(slots), shared, built, shared_key, manifest, resolve)
+
+
+def source_key(seed_path: Path, seed: bytes, plan: bytes, glossary_digest: bytes) -> bytes:
+    """A source's entry key: its seed's path and bytes, its plan's bytes, the SHA-256 of
+    the glossary's bytes (and the tools: ``pipeline_cache.entry_key``)."""
+    return pipeline_cache.entry_key(str(seed_path).encode(), seed, plan, glossary_digest)
 
 
 def write_edition(paths: ProjectPaths, edition: Edition) -> tuple[list[str], list[str]]:
