@@ -296,3 +296,19 @@ def test_the_pages_are_the_same_with_a_warm_and_a_fresh_cache(project, cache, tm
     shutil.rmtree(project.edition / "glossary")
     assert f"built {len(SEEDS)} source(s)" in cli_generate(project)
     assert generated(project) == warm
+
+
+def test_a_quoted_paragraph_changed_is_checked_again(project, cache):
+    """The shared pages read only a paragraph's Han characters' count, the quotations its
+    words: a change of the words must reach the check, whatever is cached."""
+    cli_generate(project)
+    seed = project.seeds / "002_5bbf46da956b4cfb.txt"
+    text = seed.read_text(encoding="utf-8")
+    assert "党委认真落实党建主体责" in text  # ¶1 of tianjin-railway-party-building, quoted
+    seed.write_text(text.replace("党委认真落实党建主体责", "党委认真贯彻党建主体责", 1), encoding="utf-8")
+    result = invoke_cli(project.root, "generate")
+    assert result.returncode == 2
+    assert result.stderr.startswith(f"error: {project.glossary}:")
+    assert "does not stand in ¶1 of 'tianjin-railway-party-building'" in result.stderr
+    seed.write_text(text, encoding="utf-8")
+    assert "generated 0 changed file(s)" in cli_generate(project)

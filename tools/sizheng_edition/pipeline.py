@@ -134,14 +134,15 @@ class Rendered:
     summary: EditionSource
     occurrences: tuple[Occurrence, ...]
     packed: bytes
-    shared: bytes  # the digest of summary and occurrences: what the shared pages read
+    shared: bytes  # the digest of what the shared pages read: ``_pages_view``, occurrences
+    checked: bytes  # the digest of what the checks across sources read: the summary
 
     @classmethod
     def of(cls, src: EditionSource, done: SourcePages, glossary: Glossary) -> Rendered:
         pages = json.dumps(done.files, ensure_ascii=False).encode("utf-8")
         summary = _summary(src, glossary)
-        read = pickle.dumps((summary, done.occurrences), protocol=pickle.HIGHEST_PROTOCOL)
-        return cls(summary, done.occurrences, zlib.compress(pages, 1), hashlib.sha256(read).digest())
+        shared = _digest((_pages_view(summary), done.occurrences))
+        return cls(summary, done.occurrences, zlib.compress(pages, 1), shared, _digest(summary))
 
     def files(self) -> dict[str, str]:
         pages = json.loads(zlib.decompress(self.packed).decode("utf-8"))
@@ -162,6 +163,10 @@ class _Done:
     def shared(self) -> bytes:
         return self.rendered.shared
 
+    @property
+    def checked(self) -> bytes:
+        return self.rendered.checked
+
 
 @dataclass(frozen=True)
 class _Known:
@@ -171,6 +176,7 @@ class _Known:
     job: _Job
     key: bytes
     shared: bytes
+    checked: bytes
     pages: tuple[str, ...]
 
 
@@ -180,15 +186,17 @@ _Slot = _Done | _Known
 @dataclass(frozen=True)
 class Manifest:
     """What the last ``generate`` of a project wrote (edge, in the cache): each seed's
-    entry key, the digest of what the shared pages read of it and its pages; the key of
-    the shared pages (whose checks passed); and each page's size, modification time and
-    inode as that run left it.  A page whose stat is still that, and whose source's key
-    (or the shared key) is still that, holds what this run would write: it is neither
-    read nor written.  Any writer changes a page's mtime or (writing atomically, as
-    editors and ``generate`` do) its inode; ``check`` still reads every page."""
+    entry key, the digests of what the shared pages and the checks read of it, and its
+    pages; the key of the shared pages and that of the checks (which passed); and each
+    page's size, modification time and inode as that run left it.  A page whose stat is
+    still that, and whose source's key (or the shared key) is still that, holds what this
+    run would write: it is neither read nor written.  Any writer changes a page's mtime
+    or (writing atomically, as editors and ``generate`` do) its inode; ``check`` still
+    reads every page."""
 
-    sources: dict[str, tuple[bytes, bytes, tuple[str, ...]]]
+    sources: dict[str, tuple[bytes, bytes, bytes, tuple[str, ...]]]
     shared: bytes
+    checked: bytes
     pages: dict[str, tuple[int, int, int]]
 
 
@@ -201,6 +209,7 @@ class Edition:
     shared: dict[str, str]
     building: list[str]  # seed file names, as they are built (also while writing)
     shared_key: bytes
+    checked_key: bytes
     manifest: Manifest
     resolve: Callable[[_Slot], Rendered]
 
@@ -264,21 +273,22 @@ def render_edition(paths: ProjectPaths) -> Edition:
         key = source_key(job.seed, seed, plan, glossary_digest)
         last = manifest.sources.get(job.seed.stem)
         if last is not None and last[0] == key:
-            slots.append(_Known(job, key, last[1], last[2]))
+            slots.append(_Known(job, key, *last[1:]))
         else:
             slots.append(_Done(job, key, load_or_build(job, key, seed, plan)))
     pipeline_cache.prune(paths.root, (job.seed.stem for job in jobs))
-    shared_key = _shared_key(paths, glossary_bytes, slots)
-    if shared_key != manifest.shared:
-        # What the checks and the shared pages read changed: every source's summary.
+    checked_key = _run_key(b"checked", paths, glossary_bytes, [slot.checked for slot in slots])
+    if checked_key != manifest.checked:
+        # What the checks read changed (article ids, paragraphs, quoted text): every
+        # source's summary.  Else the last run passed them on these very summaries.
         slots = [slot if isinstance(slot, _Done) else done(slot.job) for slot in slots]
-        shared_key = _shared_key(paths, glossary_bytes, slots)
+        checked_key = _run_key(b"checked", paths, glossary_bytes, [slot.checked for slot in slots])
         summaries = [slot.rendered.summary for slot in slots if isinstance(slot, _Done)]
         check_article_ids(_article_names(jobs, summaries))
         check_quotations(glossary, (a for s in summaries for a in s.articles))
-    # else the last run passed the checks on these very summaries and this glossary
+    shared_key = _run_key(b"shared", paths, glossary_bytes, [slot.shared for slot in slots])
     shared = _shared(glossary, shared_key, slots, resolve, folder)
-    return Edition(tuple(slots), shared, built, shared_key, manifest, resolve)
+    return Edition(tuple(slots), shared, built, shared_key, checked_key, manifest, resolve)
 
 
 def source_key(seed_path: Path, seed: bytes, plan: bytes, glossary_digest: bytes) -> bytes:
@@ -294,17 +304,17 @@ def write_edition(paths: ProjectPaths, edition: Edition) -> tuple[list[str], lis
     last = edition.manifest
     current: set[str] = set()
     pairs: list[tuple[str, str]] = []
-    mine: dict[str, tuple[bytes, bytes, tuple[str, ...]]] = {}
+    mine: dict[str, tuple[bytes, bytes, bytes, tuple[str, ...]]] = {}
     for slot in edition.sources:
         stem = slot.job.seed.stem
         if isinstance(slot, _Known) and _unchanged(paths, last, slot.pages):
             current.update(slot.pages)
-            mine[stem] = (slot.key, slot.shared, slot.pages)
+            mine[stem] = (slot.key, slot.shared, slot.checked, slot.pages)
             continue
         rendered = edition.resolve(slot)
         files = rendered.files()
         pairs += files.items()
-        mine[stem] = (slot.key, rendered.shared, tuple(files))
+        mine[stem] = (slot.key, rendered.shared, rendered.checked, tuple(files))
     same = edition.shared_key == last.shared
     for rel, text in edition.shared.items():
         if same and _unchanged(paths, last, (rel,)):
@@ -318,7 +328,8 @@ def write_edition(paths: ProjectPaths, edition: Edition) -> tuple[list[str], lis
         if stat is not None:
             pages[rel] = stat
     entry = pipeline_cache.project_dir(paths.root) / MANIFEST_ENTRY
-    pipeline_cache.store(entry, _manifest_key(paths), Manifest(mine, edition.shared_key, pages))
+    manifest = Manifest(mine, edition.shared_key, edition.checked_key, pages)
+    pipeline_cache.store(entry, _manifest_key(paths), manifest)
     return written, removed
 
 
@@ -341,7 +352,7 @@ def _manifest_key(paths: ProjectPaths) -> bytes:
 
 def _manifest(paths: ProjectPaths, folder: Path) -> Manifest:
     found = pipeline_cache.load(folder / MANIFEST_ENTRY, _manifest_key(paths), Manifest)
-    return found if found is not None else Manifest({}, b"", {})
+    return found if found is not None else Manifest({}, b"", b"", {})
 
 
 def _glossary(paths: ProjectPaths, data: bytes, folder: Path) -> Glossary:
@@ -383,17 +394,21 @@ class SharedPages:
     files: dict[str, str]
 
 
-def _shared_key(paths: ProjectPaths, glossary_bytes: bytes, slots: list[_Slot]) -> bytes:
-    parts = [slot.shared for slot in slots]
-    return pipeline_cache.entry_key(b"shared", str(paths.glossary).encode(), glossary_bytes, *parts)
+def _run_key(what: bytes, paths: ProjectPaths, glossary_bytes: bytes, digests: list[bytes]) -> bytes:
+    """The key of what is made from every source: the glossary and each source's digest."""
+    return pipeline_cache.entry_key(what, str(paths.glossary).encode(), glossary_bytes, *digests)
+
+
+def _digest(value: object) -> bytes:
+    return hashlib.sha256(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)).digest()
 
 
 def _shared(
     glossary: Glossary, key: bytes, slots: list[_Slot], resolve: Callable[[_Slot], Rendered], folder: Path
 ) -> dict[str, str]:
     """The shared pages: from the cache while the glossary and what they read of every
-    source (in order) are unchanged, which a change to a source's text alone, not its
-    headings, lengths or terms, leaves so; else rendered and stored."""
+    source (in order, ``_pages_view``) are unchanged, which a change to a source's text
+    alone, not its headings, lengths or terms, leaves so; else rendered and stored."""
     hit = pipeline_cache.load(folder / SHARED_ENTRY, key, SharedPages)
     if hit is not None:
         return hit.files
@@ -401,7 +416,7 @@ def _shared(
 
     done = [resolve(slot) for slot in slots]
     found = [o for r in done for o in r.occurrences]
-    files = shared_pages([r.summary for r in done], glossary, found)
+    files = shared_pages([_pages_view(r.summary) for r in done], glossary, found)
     pipeline_cache.store(folder / SHARED_ENTRY, key, SharedPages(files))
     return files
 
@@ -434,6 +449,18 @@ def _summary(src: EditionSource, glossary: Glossary) -> EditionSource:
     articles = tuple(replace(a, body=tuple(flat(a.id, b) for b in a.body), notes=()) for a in src.articles)
     source = replace(src.source, lines=(), sha256="", size=0)
     return replace(src, source=source, articles=articles, dispositions=(), discards=(), original_forms=())
+
+
+def _pages_view(summary: EditionSource) -> EditionSource:
+    """The summary as the shared pages read it, and are made from: every body block's
+    text reduced to its Han characters, even a quoted paragraph's (only the checks read
+    its words), so that its digest changes only when the shared pages may."""
+
+    def flat(block: Block) -> Block:
+        return Block(block.kind, (Supplied(han_only(block.text)),), level=block.level, number=block.number)
+
+    articles = tuple(replace(a, body=tuple(map(flat, a.body))) for a in summary.articles)
+    return replace(summary, articles=articles)
 
 
 def _progress(built: int, job: _Job, jobs: list[_Job]) -> None:
