@@ -1,6 +1,8 @@
 """``generate``'s per-source cache (edge): one file per seed, found by the hash of
 everything that source's results depend on, so an editor's loop rebuilds only the
-sources whose seed, plan, glossary or tools changed.
+sources whose seed, plan, glossary or tools changed.  Beside them, stored and checked
+the same way (``pipeline.py``): the glossary's and each plan's checked model, the shared
+pages, and the manifest of the pages the last run left.
 
 It lives beside the glossary's pinyin cache, in the user's cache directory
 (``$SIZHENG_EDITION_CACHE``, else ``$XDG_CACHE_HOME/sizheng-edition``, else
