@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, invoke_cli
 from sizheng_edition import pipeline_cache
-from sizheng_edition.pipeline import load_all, render_edition
+from sizheng_edition.pipeline import load_all, render_edition, source_key
 from sizheng_edition.project import ProjectPaths
 from sizheng_edition.render.pages import edition_files
 from sizheng_edition.synthetic.corpus import without_quotations
@@ -126,11 +126,11 @@ class _Exploit:
 def test_an_entry_crafted_to_match_its_key_cannot_run_code(project, cache, tmp_path):
     render_edition(project)
     seed = project.seeds / SEEDS[0]
-    key = pipeline_cache.entry_key(
-        str(seed).encode(),
+    key = source_key(
+        seed,
         seed.read_bytes(),
         project.plan_for(seed).read_bytes(),
-        project.glossary.read_bytes(),
+        hashlib.sha256(project.glossary.read_bytes()).digest(),
     )
     marker = tmp_path / "exploited"
     payload = pickle.dumps(_Exploit(marker), protocol=pickle.HIGHEST_PROTOCOL)
@@ -176,3 +176,139 @@ def test_entries_of_a_removed_seed_and_of_a_removed_project_are_pruned(project, 
     render_edition(project)
     assert not theirs.exists()
     assert sorted(entries(project)) == [Path(s).stem for s in SEEDS[:2]]
+
+
+# The run-wide entries beside the sources': the glossary's checked model, each plan's,
+# the shared pages, and the manifest of the last run's pages.
+RUN_ENTRIES = ("glossary.model", "shared.model", "manifest.model", f"plans/{Path(SEEDS[0]).stem}.pickle")
+
+
+def change_last_mark(seed: Path) -> None:
+    text = seed.read_text(encoding="utf-8")
+    last = text.rindex("。")
+    seed.write_text(text[:last] + "！" + text[last + 1 :], encoding="utf-8")
+
+
+def expected_pages(project) -> dict[str, bytes]:
+    """The pages as ``check`` proves them current, made without any cache (as ``generated``
+    reads them: the .md files)."""
+    files = edition_files(*load_all(project))
+    return {rel: text.encode("utf-8") for rel, text in files.items() if rel.endswith(".md")}
+
+
+def cli_generate(project) -> str:
+    result = invoke_cli(project.root, "generate")
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
+def test_the_run_entries_are_written_and_a_second_run_reads_no_page(project, cache, monkeypatch):
+    cli_generate(project)
+    folder = pipeline_cache.project_dir(project.root)
+    for name in RUN_ENTRIES:
+        assert (folder / name).is_file(), name
+    read: list[Path] = []
+    original = Path.read_bytes
+
+    def spy(path: Path) -> bytes:
+        read.append(path)
+        return original(path)
+
+    monkeypatch.setattr(Path, "read_bytes", spy)
+    assert "generated 0 changed file(s)" in cli_generate(project)
+    assert not [p for p in read if project.edition in p.parents]  # no page compared: the manifest
+
+
+@pytest.mark.parametrize("name", RUN_ENTRIES)
+@pytest.mark.parametrize("damage", ["cut", "flip", "empty"])
+def test_a_damaged_run_entry_is_refused_and_made_again(project, cache, monkeypatch, name, damage):
+    cli_generate(project)
+    entry = pipeline_cache.project_dir(project.root) / name
+    data = entry.read_bytes()
+    broken = {"cut": data[: len(data) // 2], "flip": data[:-1] + bytes([data[-1] ^ 1]), "empty": b""}[damage]
+    entry.write_bytes(broken)
+    if name.startswith("plans/"):  # a plan's model is read only when its source is built
+        change_last_mark(project.seeds / SEEDS[0])
+    cli_generate(project)
+    assert generated(project) == expected_pages(project)
+    assert pipeline_cache.load(entry, b"any other key", object) is None
+    assert entry.read_bytes() != broken  # stored whole again: the next run reads it
+    stored: list[Path] = []
+    monkeypatch.setattr(pipeline_cache, "store", lambda path, key, value: stored.append(path))
+    cli_generate(project)
+    assert stored == [pipeline_cache.project_dir(project.root) / "manifest.model"]  # written by every run
+    assert invoke_cli(project.root, "check").returncode == 0
+
+
+def test_a_changed_glossary_invalidates_its_model_and_the_shared_pages(project, cache):
+    cli_generate(project)
+    text = project.glossary.read_text(encoding="utf-8")
+    first = next(e for e in load_all(project)[1].entries if e.definition)
+    project.glossary.write_text(text.replace(first.definition[:20], "EDITED " + first.definition[:20], 1))
+    out = cli_generate(project)
+    assert "wrote glossary/index.md" in out
+    assert "EDITED " in (project.edition / "glossary" / "index.md").read_text(encoding="utf-8")
+    assert generated(project) == expected_pages(project)
+
+
+def test_a_glossary_made_bad_after_a_cached_good_one_is_still_refused(project, cache):
+    cli_generate(project)
+    with project.glossary.open("a", encoding="utf-8") as out:
+        out.write("- term: 思想\n  nonsense: [\n")
+    result = invoke_cli(project.root, "generate")
+    assert result.returncode == 2
+    assert result.stderr.startswith(f"error: {project.glossary}:")
+
+
+def test_a_plan_made_bad_after_a_cached_good_one_is_still_refused(project, cache):
+    cli_generate(project)
+    plan = project.plan_for(project.seeds / SEEDS[0])
+    with plan.open("a", encoding="utf-8") as out:
+        out.write("unknown_key: 1\n")
+    result = invoke_cli(project.root, "generate")
+    assert result.returncode == 2
+    assert result.stderr.startswith(f"error: {plan}:")
+
+
+@pytest.mark.parametrize("how", ["edited", "same-size", "removed"])
+def test_a_page_changed_by_hand_is_written_again(project, cache, how):
+    cli_generate(project)
+    expected = generated(project)
+    for rel in ("glossary/index.md", f"texts/{SEEDS[1].split('_')[0]}/index.md"):
+        page = project.edition / rel
+        data = page.read_bytes()
+        if how == "removed":
+            page.unlink()
+        else:
+            page.write_bytes(data + b"x" if how == "edited" else data[:-1] + b"x")
+    out = cli_generate(project)
+    assert "generated 2 changed file(s)" in out
+    assert generated(project) == expected
+
+
+def test_the_pages_are_the_same_with_a_warm_and_a_fresh_cache(project, cache, tmp_path, monkeypatch):
+    cli_generate(project)
+    change_last_mark(project.seeds / SEEDS[0])
+    assert "built 1 source(s)" in cli_generate(project)
+    warm = generated(project)
+    monkeypatch.setenv("SIZHENG_EDITION_CACHE", str(tmp_path / "fresh"))
+    shutil.rmtree(project.edition / "texts")
+    shutil.rmtree(project.edition / "glossary")
+    assert f"built {len(SEEDS)} source(s)" in cli_generate(project)
+    assert generated(project) == warm
+
+
+def test_a_quoted_paragraph_changed_is_checked_again(project, cache):
+    """The shared pages read only a paragraph's Han characters' count, the quotations its
+    words: a change of the words must reach the check, whatever is cached."""
+    cli_generate(project)
+    seed = project.seeds / "002_5bbf46da956b4cfb.txt"
+    text = seed.read_text(encoding="utf-8")
+    assert "党委认真落实党建主体责" in text  # ¶1 of tianjin-railway-party-building, quoted
+    seed.write_text(text.replace("党委认真落实党建主体责", "党委认真贯彻党建主体责", 1), encoding="utf-8")
+    result = invoke_cli(project.root, "generate")
+    assert result.returncode == 2
+    assert result.stderr.startswith(f"error: {project.glossary}:")
+    assert "does not stand in ¶1 of 'tianjin-railway-party-building'" in result.stderr
+    seed.write_text(text, encoding="utf-8")
+    assert "generated 0 changed file(s)" in cli_generate(project)

@@ -12,14 +12,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from sizheng_edition.check.current import stale
-from sizheng_edition.check.nothing_lost import check_source
 from sizheng_edition.errors import EditionError
-from sizheng_edition.load.seeds import read_source
-from sizheng_edition.output import edition_lock, sync_tree, write_if_changed
-from sizheng_edition.pipeline import load_all, render_edition
+from sizheng_edition.output import edition_lock, write_if_changed
 from sizheng_edition.project import ProjectPaths
-from sizheng_edition.render.pages import GENERATED_DIRS, edition_files
+
+# Each command imports what it alone needs (the checks, the draft's jieba, the
+# renderers): Python's start-up and the imports were most of an editor's ``generate``.
 
 
 def _formatter(prog: str) -> argparse.HelpFormatter:
@@ -67,10 +65,12 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def cmd_generate(args: argparse.Namespace) -> int:
+    from sizheng_edition.pipeline import render_edition, write_edition
+
     paths = ProjectPaths(args.root)
     edition = render_edition(paths)
     with edition_lock(paths.edition):
-        written, removed = sync_tree(paths.edition, GENERATED_DIRS, edition.files())
+        written, removed = write_edition(paths, edition)
     print(f"generated {len(written)} changed file(s), removed {len(removed)} stale file(s)")
     for rel in written:
         print(f"  wrote {rel}")
@@ -82,6 +82,11 @@ def cmd_generate(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
+    from sizheng_edition.check.current import stale
+    from sizheng_edition.check.nothing_lost import check_source
+    from sizheng_edition.pipeline import load_all
+    from sizheng_edition.render.pages import edition_files
+
     paths = ProjectPaths(args.root)
     sources, glossary = load_all(paths)
     failures = 0
@@ -116,6 +121,7 @@ def _draft_arguments(parser: argparse.ArgumentParser) -> None:
 def cmd_draft(args: argparse.Namespace) -> int:
     output: Path | None = args.output
     from sizheng_edition.draft import draft  # jieba and its dictionary: only for a draft
+    from sizheng_edition.load.seeds import read_source
 
     drafted = draft(read_source(args.witness))
     if args.json:

@@ -5,31 +5,49 @@ a per-source cache (``render_edition``, for ``generate``).
 Sources are built one after the other in this process.  A process pool was measured on
 the 2-core machine the edition is made on (docs/benchmark.md): at 100 synthetic sources
 it took 2.0-3.0 s against 0.8-1.7 s without, because the parent spent longer unpickling
-the workers' cells than the workers saved."""
+the workers' cells than the workers saved.
+
+What ``generate`` reads on every run is kept light, for the editor's loop (one source
+changed): the glossary's typed model comes from the cache while ``glossary.yaml`` is
+unchanged (no YAML parser, no schema validator imported), and the shared pages too
+while what they read of the sources (``Rendered.summary`` and the occurrences, whose
+digest each entry carries) and the glossary are unchanged.  Building and rendering
+import their modules only when a source must be built."""
 
 from __future__ import annotations
 
+import hashlib
 import json
+import pickle
 import sys
 import zlib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sizheng_edition import pipeline_cache
-from sizheng_edition.build.source import build_source
 from sizheng_edition.errors import EditionError
 from sizheng_edition.load.files import read_input, require_dir, require_file
-from sizheng_edition.load.glossary import check_quotations, load_glossary
 from sizheng_edition.load.names import ArticleName, check_article_ids, check_seed_names, reserved_reason
-from sizheng_edition.load.plan import load_plan
-from sizheng_edition.load.seeds import parse_source, read_source
+from sizheng_edition.load.quotations import check_quotations
 from sizheng_edition.model.edition import Block, EditionSource, Supplied
 from sizheng_edition.model.glossary import Glossary
+from sizheng_edition.model.plan import Plan
+from sizheng_edition.output import sync_tree
 from sizheng_edition.project import ProjectPaths
 from sizheng_edition.render.concordance import Occurrence
-from sizheng_edition.render.pages import SourcePages, shared_pages, source_pages
-from sizheng_edition.text.termmatch import TermMatcher
+from sizheng_edition.render.page_paths import GENERATED_DIRS
+from sizheng_edition.text.chars import han_only
+
+if TYPE_CHECKING:  # imported where used: a generate with every source cached needs none
+    from sizheng_edition.render.pages import SourcePages
+    from sizheng_edition.text.termmatch import TermMatcher
+
+# Beside the sources' *.pickle entries, never pruned as one of them.
+GLOSSARY_ENTRY = "glossary.model"
+SHARED_ENTRY = "shared.model"
+MANIFEST_ENTRY = "manifest.model"
 
 
 def load_edition(paths: ProjectPaths) -> list[EditionSource]:
@@ -49,14 +67,15 @@ def _jobs(paths: ProjectPaths) -> list[_Job]:
         raise EditionError(str(paths.seeds), None, "no seed files (*.txt)")
     check_seed_names(seeds)
     plans = {p.name for p in paths.plans.glob("*.yaml")}
-    for seed in seeds:
-        require_file(seed, "witness")
-        if paths.plan_for(seed).name not in plans:
-            raise EditionError(str(seed), None, f"no plan: write {paths.plan_for(seed)}")
-        require_file(paths.plan_for(seed), "plan")
-    for name in sorted(plans - {paths.plan_for(s).name for s in seeds}):
+    jobs = [_Job(seed, paths.plan_for(seed)) for seed in seeds]
+    for job in jobs:
+        require_file(job.seed, "witness")
+        if job.plan.name not in plans:
+            raise EditionError(str(job.seed), None, f"no plan: write {job.plan}")
+        require_file(job.plan, "plan")
+    for name in sorted(plans - {job.plan.name for job in jobs}):
         raise EditionError(str(paths.plans / name), None, "plan has no seed file")
-    return [_Job(s, paths.plan_for(s)) for s in seeds]
+    return jobs
 
 
 def _article_names(jobs: list[_Job], sources: list[EditionSource]) -> list[ArticleName]:
@@ -67,6 +86,8 @@ def _article_names(jobs: list[_Job], sources: list[EditionSource]) -> list[Artic
     for job, src in zip(jobs, sources, strict=True):
         lines: dict[str, int | None] = {}
         if any(a.id in wanted for a in src.articles):
+            from sizheng_edition.load.plan import load_plan
+
             lines = {a.id: a.yaml_line for a in load_plan(job.plan).articles}
         names += [ArticleName(a.id, src.source.key, str(job.plan), lines.get(a.id)) for a in src.articles]
     return names
@@ -86,12 +107,18 @@ class _Job:
 
 
 def _convert(job: _Job) -> EditionSource:
+    from sizheng_edition.build.source import build_source
+    from sizheng_edition.load.plan import load_plan
+    from sizheng_edition.load.seeds import read_source
+
     return build_source(read_source(job.seed), load_plan(job.plan))
 
 
 def load_all(paths: ProjectPaths) -> tuple[list[EditionSource], Glossary]:
     sources = load_edition(paths)
     require_file(paths.glossary, "glossary")
+    from sizheng_edition.load.glossary import load_glossary
+
     glossary = load_glossary(paths.glossary)
     check_quotations(glossary, (a for src in sources for a in src.articles))
     return sources, glossary
@@ -107,11 +134,15 @@ class Rendered:
     summary: EditionSource
     occurrences: tuple[Occurrence, ...]
     packed: bytes
+    shared: bytes  # the digest of what the shared pages read: ``_pages_view``, occurrences
+    checked: bytes  # the digest of what the checks across sources read: the summary
 
     @classmethod
-    def of(cls, src: EditionSource, done: SourcePages) -> Rendered:
+    def of(cls, src: EditionSource, done: SourcePages, glossary: Glossary) -> Rendered:
         pages = json.dumps(done.files, ensure_ascii=False).encode("utf-8")
-        return cls(_summary(src), done.occurrences, zlib.compress(pages, 1))
+        summary = _summary(src, glossary)
+        shared = _digest((_pages_view(summary), done.occurrences))
+        return cls(summary, done.occurrences, zlib.compress(pages, 1), shared, _digest(summary))
 
     def files(self) -> dict[str, str]:
         pages = json.loads(zlib.decompress(self.packed).decode("utf-8"))
@@ -121,17 +152,74 @@ class Rendered:
 
 
 @dataclass(frozen=True)
+class _Done:
+    """A source loaded from its entry or built in this run."""
+
+    job: _Job
+    key: bytes
+    rendered: Rendered
+
+    @property
+    def shared(self) -> bytes:
+        return self.rendered.shared
+
+    @property
+    def checked(self) -> bytes:
+        return self.rendered.checked
+
+
+@dataclass(frozen=True)
+class _Known:
+    """A source whose entry key is the one the last ``generate`` wrote its pages from
+    (``Manifest``): its entry is read only if its pages or the shared pages need it."""
+
+    job: _Job
+    key: bytes
+    shared: bytes
+    checked: bytes
+    pages: tuple[str, ...]
+
+
+_Slot = _Done | _Known
+
+
+@dataclass(frozen=True)
+class Manifest:
+    """What the last ``generate`` of a project wrote (edge, in the cache): each seed's
+    entry key, the digests of what the shared pages and the checks read of it, and its
+    pages; the key of the shared pages and that of the checks (which passed); and each
+    page's size, modification time and inode as that run left it.  A page whose stat is
+    still that, and whose source's key (or the shared key) is still that, holds what this
+    run would write: it is neither read nor written.  Any writer changes a page's mtime
+    or (writing atomically, as editors and ``generate`` do) its inode; ``check`` still
+    reads every page."""
+
+    sources: dict[str, tuple[bytes, bytes, bytes, tuple[str, ...]]]
+    shared: bytes
+    checked: bytes
+    pages: dict[str, tuple[int, int, int]]
+
+
+@dataclass(frozen=True)
 class Edition:
     """Every page ``generate`` writes, and the seeds that had to be built (the rest
     came from the cache)."""
 
-    sources: tuple[Rendered, ...]
+    sources: tuple[_Slot, ...]
     shared: dict[str, str]
-    built: tuple[str, ...]  # seed file names
+    building: list[str]  # seed file names, as they are built (also while writing)
+    shared_key: bytes
+    checked_key: bytes
+    manifest: Manifest
+    resolve: Callable[[_Slot], Rendered]
+
+    @property
+    def built(self) -> tuple[str, ...]:
+        return tuple(self.building)
 
     def files(self) -> Iterator[tuple[str, str]]:
         for src in self.sources:
-            yield from src.files().items()
+            yield from self.resolve(src).files().items()
         yield from self.shared.items()
 
 
@@ -141,24 +229,26 @@ def render_edition(paths: ProjectPaths) -> Edition:
     jobs = _jobs(paths)
     require_file(paths.glossary, "glossary")
     glossary_bytes = read_input(paths.glossary, "glossary")
-    glossary = load_glossary(paths.glossary)
+    glossary_digest = hashlib.sha256(glossary_bytes).digest()  # hashed once, not with every source
     folder = pipeline_cache.project_dir(paths.root)
+    glossary = _glossary(paths, glossary_bytes, folder)
+    manifest = _manifest(paths, folder)
     matcher: list[TermMatcher] = []  # built at the first miss: a run of hits needs none
 
     def shared_matcher() -> TermMatcher:
         if not matcher:
+            from sizheng_edition.text.termmatch import TermMatcher
+
             matcher.append(TermMatcher(glossary.surfaces()))
         return matcher[0]
 
-    done: list[Rendered] = []
     built: list[str] = []
-    for job in jobs:
-        seed, plan = read_input(job.seed, "witness"), read_input(job.plan, "plan")
-        key = pipeline_cache.entry_key(str(job.seed).encode(), seed, plan, glossary_bytes)
+
+    def load_or_build(job: _Job, key: bytes, seed: bytes, plan: bytes) -> Rendered:
         entry = folder / f"{job.seed.stem}.pickle"
         hit = pipeline_cache.load(entry, key, Rendered)
         if hit is None:
-            hit = _render(job, seed, shared_matcher)
+            hit = _render(job, seed, shared_matcher, glossary, _plan(job, plan, folder))
             # Stored only if the files still hold what the key was made of: an editor
             # saving during the run must not leave a result filed under the wrong text.
             unchanged = read_input(paths.glossary, "glossary") == glossary_bytes
@@ -166,30 +256,211 @@ def render_edition(paths: ProjectPaths) -> Edition:
                 pipeline_cache.store(entry, key, hit)
             built.append(job.seed.name)
             _progress(len(built), job, jobs)
-        done.append(hit)
+        return hit
+
+    def done(job: _Job) -> _Done:
+        seed, plan = read_input(job.seed, "witness"), read_input(job.plan, "plan")
+        key = source_key(job.seed, seed, plan, glossary_digest)
+        return _Done(job, key, load_or_build(job, key, seed, plan))
+
+    def resolve(slot: _Slot) -> Rendered:
+        # A known source's seed read again: saved since, it is built as it is now.
+        return slot.rendered if isinstance(slot, _Done) else done(slot.job).rendered
+
+    slots: list[_Slot] = []
+    for job in jobs:
+        seed, plan = read_input(job.seed, "witness"), read_input(job.plan, "plan")
+        key = source_key(job.seed, seed, plan, glossary_digest)
+        last = manifest.sources.get(job.seed.stem)
+        if last is not None and last[0] == key:
+            slots.append(_Known(job, key, *last[1:]))
+        else:
+            slots.append(_Done(job, key, load_or_build(job, key, seed, plan)))
     pipeline_cache.prune(paths.root, (job.seed.stem for job in jobs))
-    summaries = [r.summary for r in done]
-    check_article_ids(_article_names(jobs, summaries))
-    check_quotations(glossary, (a for s in summaries for a in s.articles))
+    checked_key = _run_key(b"checked", paths, glossary_bytes, [slot.checked for slot in slots])
+    if checked_key != manifest.checked:
+        # What the checks read changed (article ids, paragraphs, quoted text): every
+        # source's summary.  Else the last run passed them on these very summaries.
+        slots = [slot if isinstance(slot, _Done) else done(slot.job) for slot in slots]
+        checked_key = _run_key(b"checked", paths, glossary_bytes, [slot.checked for slot in slots])
+        summaries = [slot.rendered.summary for slot in slots if isinstance(slot, _Done)]
+        check_article_ids(_article_names(jobs, summaries))
+        check_quotations(glossary, (a for s in summaries for a in s.articles))
+    shared_key = _run_key(b"shared", paths, glossary_bytes, [slot.shared for slot in slots])
+    shared = _shared(glossary, shared_key, slots, resolve, folder)
+    return Edition(tuple(slots), shared, built, shared_key, checked_key, manifest, resolve)
+
+
+def source_key(seed_path: Path, seed: bytes, plan: bytes, glossary_digest: bytes) -> bytes:
+    """A source's entry key: its seed's path and bytes, its plan's bytes, the SHA-256 of
+    the glossary's bytes (and the tools: ``pipeline_cache.entry_key``)."""
+    return pipeline_cache.entry_key(str(seed_path).encode(), seed, plan, glossary_digest)
+
+
+def write_edition(paths: ProjectPaths, edition: Edition) -> tuple[list[str], list[str]]:
+    """Make ``edition/`` hold the edition's pages (``output.sync_tree``), reading and
+    writing only those the last run's ``Manifest`` does not show current, and record
+    this run's manifest.  The caller holds ``edition_lock``."""
+    last = edition.manifest
+    current: set[str] = set()
+    pairs: list[tuple[str, str]] = []
+    mine: dict[str, tuple[bytes, bytes, bytes, tuple[str, ...]]] = {}
+    for slot in edition.sources:
+        stem = slot.job.seed.stem
+        if isinstance(slot, _Known) and _unchanged(paths, last, slot.pages):
+            current.update(slot.pages)
+            mine[stem] = (slot.key, slot.shared, slot.checked, slot.pages)
+            continue
+        rendered = edition.resolve(slot)
+        files = rendered.files()
+        pairs += files.items()
+        mine[stem] = (slot.key, rendered.shared, rendered.checked, tuple(files))
+    same = edition.shared_key == last.shared
+    for rel, text in edition.shared.items():
+        if same and _unchanged(paths, last, (rel,)):
+            current.add(rel)
+        else:
+            pairs.append((rel, text))
+    written, removed = sync_tree(paths.edition, GENERATED_DIRS, sorted(pairs), current=current)
+    pages = {rel: last.pages[rel] for rel in current}
+    for rel, _ in pairs:
+        stat = _stat(paths.edition / rel)
+        if stat is not None:
+            pages[rel] = stat
+    entry = pipeline_cache.project_dir(paths.root) / MANIFEST_ENTRY
+    manifest = Manifest(mine, edition.shared_key, edition.checked_key, pages)
+    pipeline_cache.store(entry, _manifest_key(paths), manifest)
+    return written, removed
+
+
+def _unchanged(paths: ProjectPaths, last: Manifest, pages: Iterable[str]) -> bool:
+    """Whether every page is still as the last run left it (a missing page is not)."""
+    return all(rel in last.pages and _stat(paths.edition / rel) == last.pages[rel] for rel in pages)
+
+
+def _stat(path: Path) -> tuple[int, int, int] | None:
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return (st.st_size, st.st_mtime_ns, st.st_ino)
+
+
+def _manifest_key(paths: ProjectPaths) -> bytes:
+    return pipeline_cache.entry_key(b"manifest", str(paths.root.resolve()).encode())
+
+
+def _manifest(paths: ProjectPaths, folder: Path) -> Manifest:
+    found = pipeline_cache.load(folder / MANIFEST_ENTRY, _manifest_key(paths), Manifest)
+    return found if found is not None else Manifest({}, b"", b"", {})
+
+
+def _glossary(paths: ProjectPaths, data: bytes, folder: Path) -> Glossary:
+    """The glossary's typed model, checked: from the cache while the glossary's bytes
+    (and path, and the tools) are those it was made from; else read, checked and stored."""
+    key = pipeline_cache.entry_key(b"glossary", str(paths.glossary).encode(), data)
+    hit = pipeline_cache.load(folder / GLOSSARY_ENTRY, key, Glossary)
+    if hit is not None:
+        return hit
+    from sizheng_edition.load.glossary import load_glossary
+
+    glossary = load_glossary(paths.glossary)
+    if read_input(paths.glossary, "glossary") == data:  # not saved again during the run
+        pipeline_cache.store(folder / GLOSSARY_ENTRY, key, glossary)
+    return glossary
+
+
+def _plan(job: _Job, data: bytes, folder: Path) -> Plan:
+    """A plan's typed model, checked: from the cache while the plan's bytes are those it
+    was made from (a seed corrected, its plan not), so that building one source needs
+    neither the YAML parser nor the schema validator; else read, checked and stored."""
+    key = pipeline_cache.entry_key(b"plan", str(job.plan).encode(), data)
+    entry = folder / pipeline_cache.PLANS / f"{job.seed.stem}.pickle"
+    hit = pipeline_cache.load(entry, key, Plan)
+    if hit is not None:
+        return hit
+    from sizheng_edition.load.plan import load_plan
+
+    plan = load_plan(job.plan)
+    if read_input(job.plan, "plan") == data:
+        pipeline_cache.store(entry, key, plan)
+    return plan
+
+
+@dataclass(frozen=True)
+class SharedPages:
+    """The shared pages as the cache keeps them."""
+
+    files: dict[str, str]
+
+
+def _run_key(what: bytes, paths: ProjectPaths, glossary_bytes: bytes, digests: list[bytes]) -> bytes:
+    """The key of what is made from every source: the glossary and each source's digest."""
+    return pipeline_cache.entry_key(what, str(paths.glossary).encode(), glossary_bytes, *digests)
+
+
+def _digest(value: object) -> bytes:
+    return hashlib.sha256(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)).digest()
+
+
+def _shared(
+    glossary: Glossary, key: bytes, slots: list[_Slot], resolve: Callable[[_Slot], Rendered], folder: Path
+) -> dict[str, str]:
+    """The shared pages: from the cache while the glossary and what they read of every
+    source (in order, ``_pages_view``) are unchanged, which a change to a source's text
+    alone, not its headings, lengths or terms, leaves so; else rendered and stored."""
+    hit = pipeline_cache.load(folder / SHARED_ENTRY, key, SharedPages)
+    if hit is not None:
+        return hit.files
+    from sizheng_edition.render.pages import shared_pages
+
+    done = [resolve(slot) for slot in slots]
     found = [o for r in done for o in r.occurrences]
-    return Edition(tuple(done), shared_pages(summaries, glossary, found), tuple(built))
+    files = shared_pages([_pages_view(r.summary) for r in done], glossary, found)
+    pipeline_cache.store(folder / SHARED_ENTRY, key, SharedPages(files))
+    return files
 
 
-def _render(job: _Job, seed: bytes, matcher: Callable[[], TermMatcher]) -> Rendered:
-    src = build_source(parse_source(seed, str(job.seed), job.seed.name), load_plan(job.plan))
-    return Rendered.of(src, source_pages(src, matcher()))
+def _render(
+    job: _Job, seed: bytes, matcher: Callable[[], TermMatcher], glossary: Glossary, plan: Plan
+) -> Rendered:
+    from sizheng_edition.build.source import build_source
+    from sizheng_edition.load.seeds import parse_source
+    from sizheng_edition.render.pages import source_pages
+
+    src = build_source(parse_source(seed, str(job.seed), job.seed.name), plan)
+    return Rendered.of(src, source_pages(src, matcher()), glossary)
 
 
-def _summary(src: EditionSource) -> EditionSource:
-    """What the shared pages read of a source: all but the cells of its articles'
-    text, their notes and the fates of its lines, which are most of its size.  Each
-    body block keeps its kind, level, number and text, as one supplied run."""
-    articles = tuple(replace(a, body=tuple(map(_flat, a.body)), notes=()) for a in src.articles)
-    return replace(src, articles=articles, dispositions=(), discards=(), original_forms=())
+def _summary(src: EditionSource, glossary: Glossary) -> EditionSource:
+    """What the shared pages read of a source: all but its lines (and their checksum),
+    the cells of its articles' text, their notes and the fates of its lines, which are
+    most of its size.  Each
+    body block keeps its kind, level and number and, as one supplied run, its Han
+    characters only (the contents count them), so that a corrected mark or letter
+    leaves the summary, and the shared pages, as they were; a paragraph the glossary
+    quotes keeps its whole text, against which ``check_quotations`` reads the quotation."""
+    quoted = {(q.article, q.paragraph) for e in glossary.entries for q in e.quotations}
+
+    def flat(article: str, block: Block) -> Block:
+        text = block.text if (article, block.number) in quoted else han_only(block.text)
+        return Block(block.kind, (Supplied(text),), level=block.level, number=block.number)
+
+    articles = tuple(replace(a, body=tuple(flat(a.id, b) for b in a.body), notes=()) for a in src.articles)
+    source = replace(src.source, lines=(), sha256="", size=0)
+    return replace(src, source=source, articles=articles, dispositions=(), discards=(), original_forms=())
 
 
-def _flat(block: Block) -> Block:
-    return Block(block.kind, (Supplied(block.text),), level=block.level, number=block.number)
+def _pages_view(summary: EditionSource) -> EditionSource:
+    """The summary as the shared pages read it, and are made from: every body block's
+    text reduced to its Han characters, even a quoted paragraph's (only the checks read
+    its words), so that its digest changes only when the shared pages may."""
+
+    def flat(block: Block) -> Block:
+        return Block(block.kind, (Supplied(han_only(block.text)),), level=block.level, number=block.number)
+
+    articles = tuple(replace(a, body=tuple(map(flat, a.body))) for a in summary.articles)
+    return replace(summary, articles=articles)
 
 
 def _progress(built: int, job: _Job, jobs: list[_Job]) -> None:

@@ -9,15 +9,15 @@ from __future__ import annotations
 
 import datetime
 import re
-from collections.abc import Hashable, Iterable, Mapping
+from collections.abc import Hashable, Mapping
 from pathlib import Path
 from typing import NoReturn, Protocol
 
 from sizheng_edition.errors import EditionError
 from sizheng_edition.load import pinyin_cache
+from sizheng_edition.load.quotations import check_quotations as check_quotations
 from sizheng_edition.load.schema import Format, check_modeline, validate
 from sizheng_edition.load.yaml_lines import LDict, LList, fold_lines, parse_yaml, read_text
-from sizheng_edition.model.edition import Article
 from sizheng_edition.model.glossary import (
     Category,
     Dated,
@@ -202,34 +202,6 @@ def _quotations(entry: LDict) -> tuple[Quotation, ...]:
             lines = (q.line_of("article"), q.line_of("paragraph"), q.line_of("text"))
             out.append(Quotation(_field(q, "article").strip(), paragraph, _field(q, "text").strip(), lines))
     return tuple(out)
-
-
-def check_quotations(glossary: Glossary, articles: Iterable[Article]) -> None:
-    """Every quotation names an article of the edition and one of its paragraphs, which
-    contains the quoted words exactly; and the words use the term or a variant. Only the
-    built edition knows its paragraphs, so this runs after the build."""
-    by_id = {a.id: a for a in articles}
-    for e in glossary.entries:
-        for q in e.quotations:
-            article_line, paragraph_line, text_line = q.yaml_lines
-
-            def fail(line: int, message: str, term: str = e.term) -> NoReturn:
-                raise EditionError(glossary.path, line, f"entry {term!r}: {message}")
-
-            article = by_id.get(q.article)
-            if article is None:
-                known = ", ".join(sorted(by_id))
-                fail(article_line, f"quotation names article {q.article!r}, which the edition does not have "
-                     f"(expected one of: {known})")  # fmt: skip
-            paragraphs = {b.number: b.text for b in article.blocks if b.number is not None}
-            text = paragraphs.get(q.paragraph)
-            if text is None:
-                fail(paragraph_line, f"quotation names ¶{q.paragraph} of {q.article!r}, which has "
-                     f"paragraphs ¶1 to ¶{max(paragraphs, default=0)}")  # fmt: skip
-            if q.text not in text:
-                fail(text_line, f"quotation “{q.text}” does not stand in ¶{q.paragraph} of {q.article!r}")
-            if not any(form in q.text for form in (e.term, *e.variants)):
-                fail(text_line, f"quotation “{q.text}” uses neither the term nor a variant")
 
 
 def _terms(entry: LDict, key: str) -> tuple[str, ...]:

@@ -22,7 +22,6 @@ import hashlib
 import json
 import os
 from collections.abc import Mapping
-from importlib import metadata
 from pathlib import Path
 
 from sizheng_edition.output import write_atomic
@@ -40,6 +39,8 @@ def cache_dir() -> Path:
 
 
 def _version(dist: str) -> str:
+    from importlib import metadata  # 15 ms: only when the glossary is read, not from a cache
+
     try:
         return metadata.version(dist)
     except metadata.PackageNotFoundError:
