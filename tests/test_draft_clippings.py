@@ -3,16 +3,18 @@
 from the draft's own line-by-line output (``--json``).
 
 The tuning part (seeds 0-29, 1000-1011, 2000-2015, 3000-3019, 4000-4059, 5000-5059,
-6000-6079, 8000-8199 and 9000-9299, tests/data/draft/tuning) was looked at while improving
-the draft; seeds 1000-1011, 2000-2015, 3000-3019 and 9000-9299 and seven of its hand-made
+6000-6079, 8000-8199, 9000-9299 and 10000-10299, tests/data/draft/tuning) was looked at
+while improving the draft; seeds 1000-1011, 2000-2015, 3000-3019, 9000-9299 and 10000-10299
+and seven of its hand-made
 pages were earlier held-out parts, moved here once their failures had been read.  The
 held-out part (seeds 7000-7029, tests/data/draft/held-out: two pages assembled by hand in
 layouts neither generator makes) was frozen before the fourth round's rules were written
 and run once with the rules as they stood, and once more with the fourth round's rules
 final; its figures are recorded below and in docs/draft.md, and its failures were not
 read.  The sixth round's held-out part (seeds 10000-10299) was frozen before any rule of
-that round.  A change that makes either part worse fails here, and so does any draft that
-does not load as a plan or that the build rejects."""
+that round (and joined the tuning part in the seventh); the seventh round's (seeds
+11000-11299) before any rule of the seventh.  A change that makes any part worse fails
+here, and so does any draft that does not load as a plan or that the build rejects."""
 
 from __future__ import annotations
 
@@ -46,19 +48,28 @@ TUNING_SEEDS = [
     # the fifth round's held-out part, read after its recording run (joins 0.87/0.83, 1 wrong
     # script, 4 drafts rejected by the build, 2 that did not load; docs/draft.md)
     *range(9000, 9300),
+    # the sixth round's held-out part, read after its recording run (joins 0.88/0.86, 1 wrong
+    # script; docs/draft.md)
+    *range(10000, 10300),
 ]
 HELD_OUT_SEEDS = range(7000, 7030)
 # The sixth round's held-out part: the second generator's seeds 10000-10299 (its own mix of
 # families), frozen before any rule of the sixth round was written; nothing was run on it
 # until the round's rules were final (its one recording run: HELD_OUT_6 below).
 HELD_OUT_6_SEEDS = range(10000, 10300)
+# The seventh round's held-out part: the second generator's seeds 11000-11299 (its own mix of
+# families), frozen before any rule of the seventh round was written; nothing is run on it
+# until the round's rules are final (then once, its recording run).
+HELD_OUT_7_SEEDS = range(11000, 11300)
 
 # (precision, recall) floors per measure; layout and script must be right on every page.
 TUNING = {
     "articles": (1.0, 1.0),
     "paragraphs": (0.99, 0.99),
     "headings": (1.0, 0.99),
-    "joins": (0.92, 0.9),  # 0.93/0.91 on 293 pages, 0.91/0.89 on 493; 0.90/0.87 on 793 before round 6
+    # 0.93/0.91 on 293 pages, 0.91/0.89 on 493; 0.90/0.87 on 793 before round 6, 0.92/0.90
+    # after; 0.91/0.89 on 1093 (with 10000-10299, which read 0.88/0.86) before and after round 7
+    "joins": (0.91, 0.89),
 }
 # The held-out part of the fourth round (seeds 7000-7029, tests/data/draft/held-out: two
 # pages assembled by hand in layouts neither generator makes), frozen and run once with the
@@ -82,14 +93,25 @@ HELD_OUT_6 = {
     "headings": (1.0, 0.99),
     "joins": (0.88, 0.86),  # below the issue's 0.9
 }
-# pages whose script the draft gets wrong (tuning: 9035, a machine conversion with no slip)
-WRONG_SCRIPT = {"tuning": 1, "held-out": 0, "held-out-6": 1}
+# The seventh round's held-out part (seeds 11000-11299), run once, with the seventh round's
+# rules final (its recording run); its failures unread.  The sixth round's rules read the
+# same figures on it (run after the recording run, for comparison): the round's one rule
+# changed no page of it, and its joins are above the issue's 0.9 by the pages it holds.
+HELD_OUT_7 = {
+    "articles": (1.0, 1.0),
+    "paragraphs": (0.99, 0.99),
+    "headings": (1.0, 0.99),
+    "joins": (0.93, 0.9),  # 202 right of 224 true, 217 proposed
+}
+# pages whose script the draft gets wrong (tuning: 9035, a machine conversion with no slip, and
+# 10025, the sixth held-out part's one)
+WRONG_SCRIPT = {"tuning": 2, "held-out": 0, "held-out-6": 1, "held-out-7": 0}
 # A draft always loads as a plan and builds (the draft builds its own plan and, where the
 # build rejects a decision, writes the safe alternative with a DOUBT): no part may have one
 # that does not.  Until the sixth round 8145, 9045 and 9048 did not load and 3000, 5037,
 # 9046, 9136, 9204 and 9262 were rejected by the build.
-BUILD_FAILURES = {"tuning": 0, "held-out": 0, "held-out-6": 0}
-UNLOADABLE = {"tuning": 0, "held-out": 0, "held-out-6": 0}
+BUILD_FAILURES = {"tuning": 0, "held-out": 0, "held-out-6": 0, "held-out-7": 0}
+UNLOADABLE = {"tuning": 0, "held-out": 0, "held-out-6": 0, "held-out-7": 0}
 
 
 def _clips(articles, seeds: range, folder: str) -> list[Clipping]:
@@ -144,6 +166,11 @@ def test_held_out_part(frozen_articles):
 def test_sixth_held_out_part(frozen_articles):
     pool = essays(list(frozen_articles.values()))
     _check([clipping(pool, s) for s in HELD_OUT_6_SEEDS], HELD_OUT_6, "held-out-6")
+
+
+def test_seventh_held_out_part(frozen_articles):
+    pool = essays(list(frozen_articles.values()))
+    _check([clipping(pool, s) for s in HELD_OUT_7_SEEDS], HELD_OUT_7, "held-out-7")
 
 
 def _hand(name: str) -> tuple[Clipping, PageResult, str]:

@@ -24,6 +24,11 @@ _SEEN_ACROSS = 1.5  # characters across the break that the page prints together 
 _SEEN_TIMES = 2
 _NO_WORD = 1.0  # a line that ends mid-word, joined to a line that does not complete the word
 _ENOUGH = 1.0  # the least score a join needs
+# where the page is not read as interleaved, the least score a join needs: two kinds of
+# evidence at least (a word across the break and the next line of the column; a line that
+# cannot open a sentence and a repeated title of the same article).  At 3 or 4 it made
+# pages worse (4053, 6066, 8016, 8028).
+_STRONG = 5.0
 _SURE = 8.0  # the score at which a join's confidence is 1
 
 
@@ -92,10 +97,14 @@ def choose_joins(
     runs: list[Fragment],
     wrapped: bool = False,
     article_of: dict[int, int] | None = None,
+    breaks_only: bool = False,
 ) -> JoinChoice:
     """On a hard-wrapped page nearly every line ends mid-sentence and runs on into the
     next line of its column, so a join is sought only from the last text line of a
-    column (run) to the first text line of another."""
+    column (run) to the first text line of another.  With ``breaks_only`` (a page of
+    several articles not read as interleaved) a join is sought only from a line that ends
+    a piece to one that begins a piece, as ``article_of`` reads the page, and kept only
+    with strong evidence (``_STRONG``)."""
     text_lines = [n for f in runs for n in f.lines if by_no[n].kind is Kind.TEXT]
     page = _Page(by_no, text_lines, {n: f.header for f in runs for n in f.lines}, article_of or {})
     open_ends = [n for n in text_lines if not by_no[n].closes]
@@ -103,6 +112,9 @@ def choose_joins(
     if wrapped:
         open_ends = [n for n in open_ends if not _in_column(by_no, n, +1)]
         targets = [n for n in targets if not _in_column(by_no, n, -1)]
+    if breaks_only:
+        open_ends = [n for n in open_ends if _piece_edge(page, n, +1)]
+        targets = [n for n in targets if _piece_edge(page, n, -1)]
     # a line under a heading opens a paragraph: no sentence from elsewhere runs into it,
     # unless a word spans the break (a piece of another article printed under the heading)
     scored = {
@@ -130,9 +142,22 @@ def choose_joins(
     used_a: set[int] = set()
     for i, j in sorted(best_matching(weights)):
         c = scored[ends[i], starts[j]]
+        if breaks_only and c.score < _STRONG:
+            continue
         used_a.add(c.before)
         joins.append(Join(c.before, c.after, c.kind, c.evidence, round(min(1.0, c.score / _SURE), 2)))
     return JoinChoice(joins, [a for a in open_ends if a not in used_a])
+
+
+def _piece_edge(page: _Page, n: int, step: int) -> bool:
+    """Whether line ``n`` ends (step +1) or begins (-1) a piece: the neighbouring text
+    line that way is in another run or, as the page reads, another article."""
+    k = page.index[n] + step
+    if not 0 <= k < len(page.text_lines):
+        return True
+    m = page.text_lines[k]
+    first = m if step > 0 else n
+    return page.first_of_run(first) or _article_of(page, m) != _article_of(page, n)
 
 
 def _weight(c: _Candidate) -> float:

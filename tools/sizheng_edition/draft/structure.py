@@ -24,6 +24,10 @@ def build(lines: list[Line], layout: DetectedLayout) -> DraftSource:
     doubts = list(found.doubts)
     # Joins across column breaks are looked for only where columns are interleaved.
     wrapped = layout.name is Layout.WRAPPED
+    # one paragraph a line, several articles, not read as interleaved (titles that carry their
+    # bylines, no repeated title): joins are sought once each line's article is read, and
+    # only at the pieces' edges with strong evidence (``breaks_only``)
+    several = layout.name is Layout.LINES and len(found.articles) > 1 and not layout.interleaved
     choice = choose_joins(by_no, found.runs, wrapped) if layout.interleaved else JoinChoice([], [])
     pieces = split(found.runs, choice.joins)
     assigned = assign(pieces, choice.joins)
@@ -32,10 +36,10 @@ def build(lines: list[Line], layout: DetectedLayout) -> DraftSource:
         # one paragraph a line: a piece can sit under another article's head unmarked
         titles = [a.title for a in found.articles]
         found_lines = assign_lines(by_no, pieces, choice.joins, titles)
-        if layout.interleaved:
+        if layout.interleaved or several:
             # the joins chosen again, each line's article now read from the page as a whole
             # (a line printed under another article's head no longer counts as that one's)
-            again = choose_joins(by_no, found.runs, wrapped, found_lines.article_of)
+            again = choose_joins(by_no, found.runs, wrapped, found_lines.article_of, several)
             if again.joins != choice.joins:
                 choice = again
                 pieces = split(found.runs, choice.joins)
