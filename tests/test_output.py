@@ -5,7 +5,8 @@ from __future__ import annotations
 import os
 
 import pytest
-from sizheng_edition.output import sync_tree, write_if_changed
+from sizheng_edition import output
+from sizheng_edition.output import TEMP_SUFFIX, batch_atomic, sync_tree, write_if_changed
 
 
 def test_unchanged_content_is_not_rewritten(tmp_path):
@@ -49,6 +50,41 @@ def test_sync_takes_pages_one_at_a_time(tmp_path):
 def test_sync_refuses_two_pages_at_one_path(tmp_path):
     with pytest.raises(ValueError, match=r"two generated pages at texts/a\.md"):
         sync_tree(tmp_path, ("texts",), iter([("texts/a.md", "1"), ("texts/a.md", "2")]))
+
+
+@pytest.mark.parametrize("syncfs", [True, False])
+def test_batch_renames_only_after_the_flush(tmp_path, monkeypatch, syncfs):
+    """No page takes its new name before every page's data is on disk (one syncfs, or
+    an fsync each), so a power cut cannot leave a page cut off; an old page stays
+    whole until then."""
+    (tmp_path / "a.md").write_bytes(b"old")
+    flushed: list[list[str]] = []
+    real = output._flush
+
+    def flush(temps, folders, *, syncfs):
+        assert (tmp_path / "a.md").read_bytes() == b"old"
+        assert not (tmp_path / "d" / "b.md").exists()
+        flushed.append(sorted(os.path.basename(t) for t in temps))
+        real(temps, folders, syncfs=syncfs)
+
+    monkeypatch.setattr(output, "_flush", flush)
+    with batch_atomic(syncfs=syncfs) as write:
+        write(tmp_path / "a.md", b"new")
+        write(tmp_path / "d" / "b.md", b"b")
+    assert len(flushed) == 1 and len(flushed[0]) == 2
+    assert (tmp_path / "a.md").read_bytes() == b"new"
+    assert (tmp_path / "d" / "b.md").read_bytes() == b"b"
+    assert not list(tmp_path.rglob(f"*{TEMP_SUFFIX}"))
+
+
+def test_batch_renames_nothing_after_an_error(tmp_path):
+    (tmp_path / "a.md").write_bytes(b"old")
+    with pytest.raises(RuntimeError), batch_atomic() as write:
+        write(tmp_path / "a.md", b"new")
+        write(tmp_path / "b.md", b"b")
+        raise RuntimeError
+    assert (tmp_path / "a.md").read_bytes() == b"old"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.md"]
 
 
 def test_regenerating_the_edition_writes_nothing(project):
