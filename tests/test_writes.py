@@ -31,21 +31,29 @@ def temps(project) -> list[str]:
 
 
 def killed_generate(project, kill_at: int) -> subprocess.CompletedProcess:
-    """'generate' in a process that kills itself with SIGKILL at its ``kill_at``-th fsync:
-    the page being written is complete in its temporary file but not yet renamed, the
-    latest point at which a non-atomic writer would leave it cut off."""
+    """'generate' in a process that kills itself with SIGKILL: at its ``kill_at``-th
+    rename of a page into place (``kill_at`` > 0), when every page is complete and on
+    disk in its temporary file and the earlier ones are renamed, the latest point at
+    which a non-atomic writer would leave one cut off; or (``kill_at`` 0) while the
+    pages' data is being flushed to disk, before any is renamed."""
     script = textwrap.dedent(
         f"""
         import os, signal
+        from sizheng_edition import output
         calls = 0
-        real_fsync = os.fsync
-        def fsync(fd):
+        real_replace = os.replace
+        def replace(src, dst):
             global calls
             calls += 1
             if calls == {kill_at}:
                 os.kill(os.getpid(), signal.SIGKILL)
-            real_fsync(fd)
-        os.fsync = fsync
+            real_replace(src, dst)
+        def flush(*args, **kwargs):
+            os.kill(os.getpid(), signal.SIGKILL)
+        if {kill_at}:
+            os.replace = replace
+        else:
+            output._flush = flush
         from sizheng_edition.cli import main
         main(["--root", {str(project.root)!r}, "generate"])
         """
@@ -53,21 +61,24 @@ def killed_generate(project, kill_at: int) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=False)
 
 
-def test_a_killed_generate_leaves_no_page_cut_off(project):
+@pytest.mark.parametrize("kill_at", [5, 0])
+def test_a_killed_generate_leaves_no_page_cut_off(project, kill_at):
     assert run_cli(project.root, "generate").returncode == 0
     expected = pages(project)
     for rel in expected:  # every page differs from what generate writes, so each is rewritten
         (project.edition / rel).write_text(OLD, encoding="utf-8")
 
-    result = killed_generate(project, kill_at=5)
+    result = killed_generate(project, kill_at=kill_at)
     assert result.returncode == -9, result.stderr  # SIGKILL: it died mid-run
     after = pages(project)
     assert sorted(after) == sorted(expected)
     whole = [rel for rel, text in after.items() if text == expected[rel]]
     untouched = [rel for rel, text in after.items() if text == OLD]
-    assert len(whole) == 4  # renamed into place before the kill
+    renamed = max(kill_at - 1, 0)
+    assert len(whole) == renamed  # renamed into place before the kill
     assert sorted(whole + untouched) == sorted(expected)  # no page is anything but old or new
-    assert len(temps(project)) == 1  # the fifth page, written beside, never renamed
+    # the other pages, written beside, never renamed
+    assert len(temps(project)) == len(expected) - renamed
 
     assert run_cli(project.root, "generate").returncode == 0
     assert pages(project) == expected
