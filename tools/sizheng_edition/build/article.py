@@ -84,8 +84,12 @@ def _converted(ctx: Context, blocks: list[Block]) -> int:
     total = 0
     for b in blocks:
         spans = [s for s in b.spans if isinstance(s, Span)]
+        lines = tuple(dict.fromkeys(s.line for s in spans))  # in reading order, as the block converted them
+        whole = len(lines) == len(spans) and all(s.col == 0 and s.raw == ctx.text(s.line) for s in spans)
+        if whole and lines in ctx.t2s_counts:  # counted when made without cells: every line whole
+            total += ctx.t2s_counts[lines]
+            continue
         here = {(s.line, s.col + k) for s in spans for k in range(len(s.raw))}
-        lines = dict.fromkeys(s.line for s in spans)  # in reading order, as the block converted them
         total += sum(1 for c in ctx.cells(*lines) if c.rule is Rule.T2S and (c.line, c.col) in here)
     return total
 

@@ -23,6 +23,10 @@ class Context:
     # The cells of each run of lines asked for: the rule counts ask again for a block's
     # converted lines (cells are frozen, so sharing them is safe).
     _cells: dict[tuple[int, ...], tuple[Cell, ...]] = field(default_factory=dict, compare=False, repr=False)
+    # How many characters the converter changed in each run of lines a block made
+    # without cells (``blocks._plain_block``), for the rule counts, which would
+    # otherwise make those cells to count them.
+    t2s_counts: dict[tuple[int, ...], int] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def of(cls, source: Source, plan: Plan) -> Context:

@@ -71,7 +71,7 @@ PER_CHARACTER = frozenset({Rule.T2S, Rule.FULLWIDTH_PUNCT, Rule.FULLWIDTH_ALNUM,
 _ACROSS_PLUS = frozenset({Rule.INTERNET_PLUS, Rule.PLUS_SPACE})
 _INTERNET = "互联网"
 
-_HALF_TO_FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
+HALF_TO_FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
 
 
 def line_cells(source: Source, number: int, start: int = 0, end: int | None = None) -> tuple[Cell, ...]:
@@ -155,7 +155,7 @@ def _after_internet(cells: list[Cell], plus: int) -> bool:
 def widen_punctuation(cells: tuple[Cell, ...]) -> tuple[Cell, ...]:
     work = list(cells)
     for i, cell in enumerate(work):
-        full = _HALF_TO_FULL.get(cell.out)
+        full = HALF_TO_FULL.get(cell.out)
         if not full:
             continue
         left, right = _visible_neighbour(work, i, -1), _visible_neighbour(work, i, 1)
