@@ -8,7 +8,8 @@ into footnote nodes: linked and back-linked in HTML, real footnotes in LaTeX.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Sequence
+from bisect import bisect_right
+from collections.abc import Callable, Iterable, Sequence
 
 from sizheng_edition.build.normalise import RULES
 from sizheng_edition.model import labels
@@ -143,6 +144,9 @@ def _inline(block: Block, notes: _Notes, links: Sequence[Link] = ()) -> str:
             run.clear()
 
     outs, rules = block.positions()
+    # Stretch by stretch, not position by position: between two cuts every position has
+    # one rule and no link starts or note is marked (the loop is what it was per position).
+    cuts = _cuts(block, starts.values(), marks)
     i = 0
     while i < len(outs):
         if i in starts:
@@ -151,20 +155,22 @@ def _inline(block: Block, notes: _Notes, links: Sequence[Link] = ()) -> str:
             parts.append(term_link(link.surface, link.term))
             i = link.end
         else:
-            text, rule = outs[i], rules[i]
+            end = cuts[bisect_right(cuts, i)]
+            rule = rules[i]
             if isinstance(rule, Rule) and rule in EDITED_RULES:
                 if plain or SIGN_OF[rule] != sign:
                     flush()
                     sign = SIGN_OF[rule]
-                run.append(text)
+                run += outs[i:end]
             elif not isinstance(rule, Supplied):
                 if run:
                     flush()
-                plain.append(text)
+                plain += outs[i:end]
             else:
                 flush()
-                parts.append(f"[{escape(text)}]{{.supplied}}")
-            i += 1
+                parts.append(f"[{escape(outs[i])}]{{.supplied}}")
+                end = i + 1
+            i = end
         if i in marks:
             flush()
             parts.extend(marks.pop(i))
@@ -172,6 +178,28 @@ def _inline(block: Block, notes: _Notes, links: Sequence[Link] = ()) -> str:
     for rest in marks.values():
         parts.extend(rest)
     return "".join(parts)
+
+
+def _cuts(block: Block, links: Iterable[Link], marks: Iterable[int]) -> list[int]:
+    """Sorted positions of ``block`` where its rule may change (the edges of each span,
+    edit and supplied text), a link starts or ends, or a note is marked; the last is
+    the block's size, so every position has a cut after it."""
+    cuts = {block.size}
+    at = 0
+    for s in block.spans:
+        cuts.add(at)
+        if isinstance(s, Supplied):
+            at += 1
+            continue
+        for e in s.edits:
+            cuts.add(at + e.offset)
+            cuts.add(at + e.offset + e.length)
+        at += len(s.raw)
+    for link in links:
+        cuts.add(link.first)
+        cuts.add(link.end)
+    cuts.update(marks)
+    return sorted(c for c in cuts if c <= block.size)
 
 
 def _byline(src: EditionSource, article: Article, notes: _Notes) -> list[str]:
