@@ -25,7 +25,9 @@ Then, ``--runs`` times, interleaved so that they share the machine's load:
   - atomic+batch: every temporary file written, then each fsynced, then every rename,
     then each folder fsynced once: after a power cut, too, each page is old or new;
   - atomic+syncfs: the same with one ``syncfs`` of the file system for the fsyncs.
-  The file system's dirty pages are flushed (``os.sync``) before each, untimed.
+  Each writes into a folder of its own, made just before; the file system's dirty
+  pages are flushed (``os.sync``) before each, untimed.  On a shared machine these
+  figures move with the disk's other traffic far more than the rest: read the minima.
 
 Prints a Markdown table: min / median seconds and each ÷ OpenCC (min ÷ min, median ÷
 median).  Nothing is asserted.
@@ -111,9 +113,10 @@ def pages_of(project: Path) -> list[tuple[str, bytes]]:
 
 
 def write_once(python: list[str], pages: Path, dest: Path, mode: str, env: dict[str, str]) -> float:
-    shutil.rmtree(dest, ignore_errors=True)
+    """Write the pages into ``dest``, a folder not there before, in a child process;
+    the seconds it took, timed inside it."""
     dest.mkdir(parents=True)
-    os.sync()  # no earlier run's dirty pages charged to this one
+    os.sync()  # no earlier write's dirty pages charged to this one
     out = subprocess.run(
         ["nice", *python, "-c", WRITE, str(pages), str(dest), mode],
         cwd=ROOT,
@@ -154,7 +157,7 @@ def main() -> None:
             pages = pages_of(project)
             held = work / f"pages-{n}.pickle"
             held.write_bytes(pickle.dumps(pages))
-            dest = work / f"written-{n}" / "edition"
+            dest = work / f"written-{n}"
             opencc = [*python, "-c", OPENCC, str(project / "seeds")]
             importer = [*python, "-c", IMPORTS, str(modules)]
             got: dict[str, list[float]] = {k: [] for k in ("opencc", "cold", "python", "imports", *MODES)}
@@ -164,8 +167,9 @@ def main() -> None:
                 got["cold"].append(timed(edition, env)[0])
                 got["python"].append(timed([*python, "-c", "pass"], env)[0])
                 got["imports"].append(timed(importer, env)[0])
-                for mode in MODES:
-                    got[mode].append(write_once(python, held, dest, mode, env))
+                for mode in MODES:  # each into a new folder: no removal just before
+                    got[mode].append(write_once(python, held, dest / mode, mode, env))
+                shutil.rmtree(dest)
                 got["opencc"].append(timed(opencc, env)[0])  # before and after: the load drifts
             size = sum(len(data) for _, data in pages)
             count = len(modules.read_text().split())

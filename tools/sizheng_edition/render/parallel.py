@@ -12,6 +12,7 @@ from sizheng_edition.render.references import line_ref
 from sizheng_edition.text.chars import WHITESPACE
 
 VISIBLE_SPACE = "␣"  # as on the transcription page
+_VISIBLE = str.maketrans(dict.fromkeys(WHITESPACE, VISIBLE_SPACE))  # one call a line, not one a character
 
 # A line's fate as the paragraph's notes know it; a line with none of these is kept.
 FATE_OF = {
@@ -56,7 +57,7 @@ def witness_lines(src: EditionSource, block: Block) -> list[str]:
     items = []
     for n, fate in fates:
         raw = src.source.line(n)
-        text = escape("".join(VISIBLE_SPACE if c in WHITESPACE else c for c in raw))
+        text = escape(raw.translate(_VISIBLE))
         parts = [line_ref(LineRef(key, n), str(n)), text, f"{{lang-en}}`{fate}`"]
         items.append("- " + " ".join(p for p in parts if p))
     return [

@@ -16,6 +16,7 @@ from sizheng_edition.render.references import doc_link, ref, target
 from sizheng_edition.text.chars import WHITESPACE
 
 VISIBLE_SPACE = "␣"
+_VISIBLE = str.maketrans(dict.fromkeys(WHITESPACE, VISIBLE_SPACE))  # one call a line, not one a character
 
 
 def render_transcription(src: EditionSource) -> str:
@@ -100,7 +101,7 @@ def _run(src: EditionSource, run: _Run) -> list[str]:
     out = ["{.srcrun}", head, ""]
     for fate in run.lines:
         raw = src.source.line(fate.line)
-        text = escape("".join(VISIBLE_SPACE if c in WHITESPACE else c for c in raw))
+        text = escape(raw.translate(_VISIBLE))
         out += ["{.srcline}", f"{{ln}}`{labels.line_citation(key, fate.line)}` {text}".rstrip(), ""]
     return out
 
