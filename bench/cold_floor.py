@@ -25,8 +25,9 @@ Then, ``--runs`` times, interleaved so that they share the machine's load:
   - atomic+batch: every temporary file written, then each fsynced, then every rename,
     then each folder fsynced once: after a power cut, too, each page is old or new;
   - atomic+syncfs: the same with one ``syncfs`` of the file system for the fsyncs.
-  Each writes into a folder of its own, made just before; the file system's dirty
-  pages are flushed (``os.sync``) before each, untimed.  On a shared machine these
+  Each writes into a folder of its own, made just before, in an order that turns
+  with each run; the file system's dirty pages are flushed (``os.sync``) before
+  each, untimed.  On a shared machine these
   figures move with the disk's other traffic far more than the rest: read the minima.
 
 Prints a Markdown table: min / median seconds and each ÷ OpenCC (min ÷ min, median ÷
@@ -161,13 +162,16 @@ def main() -> None:
             opencc = [*python, "-c", OPENCC, str(project / "seeds")]
             importer = [*python, "-c", IMPORTS, str(modules)]
             got: dict[str, list[float]] = {k: [] for k in ("opencc", "cold", "python", "imports", *MODES)}
-            for _ in range(args.runs):
+            for k in range(args.runs):
                 got["opencc"].append(timed(opencc, env)[0])
                 clean(project, Path(env["SIZHENG_EDITION_CACHE"]))
                 got["cold"].append(timed(edition, env)[0])
                 got["python"].append(timed([*python, "-c", "pass"], env)[0])
                 got["imports"].append(timed(importer, env)[0])
-                for mode in MODES:  # each into a new folder: no removal just before
+                # Each into a new folder, no removal just before; the order turns with
+                # each run: on a file system mounted with ``discard`` (this machine's),
+                # removing files slows the next writes, whichever way they write.
+                for mode in MODES[k % len(MODES) :] + MODES[: k % len(MODES)]:
                     got[mode].append(write_once(python, held, dest / mode, mode, env))
                 shutil.rmtree(dest)
                 got["opencc"].append(timed(opencc, env)[0])  # before and after: the load drifts
