@@ -1,7 +1,7 @@
 """The one place that writes generated files: only when their content changed (so
 Sphinx's incremental build rebuilds only what is new), each atomically (a page is
-the old one or the new one, never cut off, whenever the writer is killed), and one
-writer at a time (``edition_lock``)."""
+the old one or the new one, never cut off, whenever the writer is killed or the
+power fails), and one writer at a time (``edition_lock``)."""
 
 from __future__ import annotations
 
