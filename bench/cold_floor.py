@@ -49,7 +49,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from generate_bench import OPENCC, ROOT, clean, make_project, timed
+from generate_bench import OPENCC, clean, timed
+from side_by_side import ROOT, make_project
 
 GENERATED = ("texts", "glossary")  # pipeline.GENERATED_DIRS
 

@@ -25,10 +25,7 @@ Prints a Markdown table; nothing is asserted.
 
 from __future__ import annotations
 
-import argparse
 import os
-import platform
-import shlex
 import shutil
 import statistics
 import subprocess
@@ -37,10 +34,9 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tools"))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from sizheng_edition.synthetic.corpus import make_corpus  # noqa: E402
+from side_by_side import ROOT, change_one_seed, codes, machine, make_project, parse_args, spread
 
 OPENCC = """
 import sys, pathlib, opencc
@@ -66,32 +62,10 @@ def timed(cmd: list[str], env: dict[str, str]) -> tuple[float, float]:
     return seconds, int(kib) / 1024
 
 
-def make_project(n: int, dest: Path) -> Path:
-    if n == 0:
-        for part in ("seeds", "conf"):
-            shutil.copytree(ROOT / part, dest / part)
-        skip = shutil.ignore_patterns("texts", "glossary", "_build")
-        shutil.copytree(ROOT / "edition", dest / "edition", ignore=skip)
-        shutil.copy(ROOT / "pyproject.toml", dest / "pyproject.toml")
-    else:
-        make_corpus(ROOT, dest, n, seed=n)
-    return dest
-
-
 def clean(project: Path, cache: Path) -> None:
     for sub in ("edition/texts", "edition/glossary"):
         shutil.rmtree(project / sub, ignore_errors=True)
     shutil.rmtree(cache / "sources", ignore_errors=True)  # the per-source cache; pinyin kept
-
-
-def change_one_seed(project: Path, k: int) -> None:
-    """Change the last character of one sentence of one seed (another one each time)."""
-    seed = sorted((project / "seeds").glob("*.txt"))[k % 2]
-    lines = seed.read_text(encoding="utf-8").split("\n")
-    ends = [i for i, line in enumerate(lines) if line.endswith(("。", "！"))]
-    i = ends[k % len(ends)]
-    lines[i] = lines[i][:-1] + ("！" if lines[i].endswith("。") else "。")
-    seed.write_text("\n".join(lines), encoding="utf-8")
 
 
 KEYS = ("cold", "changed", "unchanged")
@@ -111,25 +85,17 @@ def one_run(
     got["unchanged"].append(timed(edition, env)[0])
 
 
-def spread(a: list[float]) -> str:
-    return f"{min(a):.2f} / {statistics.median(a):.2f}"
-
-
 def ratio(a: list[float], b: list[float]) -> str:
     return f"{min(a) / min(b):.1f}× / {statistics.median(a) / statistics.median(b):.1f}×"
 
 
 def main() -> None:
-    raw = argparse.RawDescriptionHelpFormatter
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=raw)
-    parser.add_argument("--sizes", type=int, nargs="+", default=[0, 100, 300])
-    parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument("--baseline", help="a command running another sizheng_edition's Python")
-    args = parser.parse_args()
-    tools = {"this": [sys.executable]} | ({"baseline": shlex.split(args.baseline)} if args.baseline else {})
+    args = parse_args(__doc__, {})
+    tools = codes(args)
     print(
-        f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}; "
-        f"min / median of {args.runs}; the tools' runs interleaved, so that they share the machine's load"
+        machine(
+            f"min / median of {args.runs}; the tools' runs interleaved, so that they share the machine's load"
+        )
     )
     print("\n| sources | code | OpenCC s | cold s | cold ÷ OpenCC | one changed s | changed ÷ OpenCC "
           "| unchanged s | unchanged ÷ OpenCC | peak MiB (cold) |")  # fmt: skip

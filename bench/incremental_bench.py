@@ -23,11 +23,8 @@ nothing is asserted.
 
 from __future__ import annotations
 
-import argparse
 import filecmp
 import os
-import platform
-import shlex
 import shutil
 import statistics
 import subprocess
@@ -36,40 +33,15 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tools"))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from sizheng_edition.synthetic.corpus import make_corpus  # noqa: E402
+from side_by_side import ROOT, change_one_seed, codes, machine, make_project, parse_args, spread
 
 
 def timed(cmd: list[str], env: dict[str, str]) -> float:
     start = time.perf_counter()
     subprocess.run(["nice", *cmd], cwd=ROOT, env=env, check=True, capture_output=True)
     return time.perf_counter() - start
-
-
-def make_project(n: int, dest: Path) -> Path:
-    if n == 0:
-        for part in ("seeds", "conf"):
-            shutil.copytree(ROOT / part, dest / part)
-        skip = shutil.ignore_patterns("texts", "glossary", "_build")
-        shutil.copytree(ROOT / "edition", dest / "edition", ignore=skip)
-        shutil.copy(ROOT / "pyproject.toml", dest / "pyproject.toml")
-    else:
-        make_corpus(ROOT, dest, n, seed=n)
-    shutil.copy(ROOT / "CITATION.cff", dest / "CITATION.cff")  # conf.py reads the release date
-    return dest
-
-
-def change_one_seed(project: Path, k: int) -> None:
-    """Change the last mark of one sentence of one seed (another seed each time)."""
-    seeds = sorted((project / "seeds").glob("*.txt"))
-    seed = seeds[k % len(seeds)]
-    lines = seed.read_text(encoding="utf-8").split("\n")
-    ends = [i for i, line in enumerate(lines) if line.endswith(("。", "！"))]
-    i = ends[k % len(ends)]
-    lines[i] = lines[i][:-1] + ("！" if lines[i].endswith("。") else "。")
-    seed.write_text("\n".join(lines), encoding="utf-8")
 
 
 def sphinx(python: list[str], project: Path, out: Path) -> list[str]:
@@ -93,23 +65,10 @@ def same_site(a: Path, b: Path) -> bool:
     return not mismatch and not errors
 
 
-def spread(a: list[float]) -> str:
-    return f"{min(a):.2f} / {statistics.median(a):.2f}"
-
-
 def main() -> None:
-    raw = argparse.RawDescriptionHelpFormatter
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=raw)
-    parser.add_argument("--sizes", type=int, nargs="+", default=[0, 100, 300])
-    parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument("--full-runs", type=int, default=2)
-    parser.add_argument("--baseline", help="a command running another sizheng_edition's Python")
-    args = parser.parse_args()
-    tools = {"this": [sys.executable]} | ({"baseline": shlex.split(args.baseline)} if args.baseline else {})
-    print(
-        f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}; "
-        f"min / median; the codes' runs interleaved, so that they share the machine's load"
-    )
+    args = parse_args(__doc__, {"full-runs": 2})
+    tools = codes(args)
+    print(machine("min / median; the codes' runs interleaved, so that they share the machine's load"))
     print(
         "\n| sources | code | full build s | generate, one changed s | incremental build s "
         "| (generate + incremental) ÷ full | same site as a clean build |"
