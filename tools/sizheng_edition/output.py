@@ -199,7 +199,7 @@ def sync_tree(
     """Make the managed folders under ``root`` hold exactly ``files`` and ``current``:
     ``files`` a mapping, or pairs of path and text made one at a time, so that no run
     need hold every page; ``current`` the paths the caller knows to hold their text
-    already (``pipeline.Manifest``), neither read nor written here.
+    already (``run_manifest.Manifest``), neither read nor written here.
 
     Returns (written, removed) relative paths, sorted.  Stale generated files are
     removed so a renamed article does not linger as an orphan page.  The caller

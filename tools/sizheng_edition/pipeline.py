@@ -21,12 +21,13 @@ import json
 import pickle
 import sys
 import zlib
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sizheng_edition import pipeline_cache
+from sizheng_edition.cached_inputs import cached_glossary, cached_plan
 from sizheng_edition.errors import EditionError
 from sizheng_edition.load.files import read_input, require_dir, require_file
 from sizheng_edition.load.names import ArticleName, check_article_ids, check_seed_names, reserved_reason
@@ -38,6 +39,7 @@ from sizheng_edition.output import sync_tree
 from sizheng_edition.project import ProjectPaths
 from sizheng_edition.render.concordance import Occurrence
 from sizheng_edition.render.page_paths import GENERATED_DIRS
+from sizheng_edition.run_manifest import Manifest, load_manifest, page_stat, store_manifest, unchanged
 from sizheng_edition.text.chars import han_only
 
 if TYPE_CHECKING:  # imported where used: a generate with every source cached needs none
@@ -45,9 +47,7 @@ if TYPE_CHECKING:  # imported where used: a generate with every source cached ne
     from sizheng_edition.text.termmatch import TermMatcher
 
 # Beside the sources' *.pickle entries, never pruned as one of them.
-GLOSSARY_ENTRY = "glossary.model"
 SHARED_ENTRY = "shared.model"
-MANIFEST_ENTRY = "manifest.model"
 
 
 def load_edition(paths: ProjectPaths) -> list[EditionSource]:
@@ -184,23 +184,6 @@ _Slot = _Done | _Known
 
 
 @dataclass(frozen=True)
-class Manifest:
-    """What the last ``generate`` of a project wrote (edge, in the cache): each seed's
-    entry key, the digests of what the shared pages and the checks read of it, and its
-    pages; the key of the shared pages and that of the checks (which passed); and each
-    page's size, modification time and inode as that run left it.  A page whose stat is
-    still that, and whose source's key (or the shared key) is still that, holds what this
-    run would write: it is neither read nor written.  Any writer changes a page's mtime
-    or (writing atomically, as editors and ``generate`` do) its inode; ``check`` still
-    reads every page."""
-
-    sources: dict[str, tuple[bytes, bytes, bytes, tuple[str, ...]]]
-    shared: bytes
-    checked: bytes
-    pages: dict[str, tuple[int, int, int]]
-
-
-@dataclass(frozen=True)
 class Edition:
     """Every page ``generate`` writes, and the seeds that had to be built (the rest
     came from the cache)."""
@@ -231,8 +214,8 @@ def render_edition(paths: ProjectPaths) -> Edition:
     glossary_bytes = read_input(paths.glossary, "glossary")
     glossary_digest = hashlib.sha256(glossary_bytes).digest()  # hashed once, not with every source
     folder = pipeline_cache.project_dir(paths.root)
-    glossary = _glossary(paths, glossary_bytes, folder)
-    manifest = _manifest(paths, folder)
+    glossary = cached_glossary(paths, glossary_bytes, folder)
+    manifest = load_manifest(paths)
     matcher: list[TermMatcher] = []  # built at the first miss: a run of hits needs none
 
     def shared_matcher() -> TermMatcher:
@@ -248,7 +231,9 @@ def render_edition(paths: ProjectPaths) -> Edition:
         entry = folder / f"{job.seed.stem}.pickle"
         hit = pipeline_cache.load(entry, key, Rendered)
         if hit is None:
-            hit = _render(job, seed, shared_matcher, glossary, _plan(job, plan, folder))
+            hit = _render(
+                job, seed, shared_matcher, glossary, cached_plan(job.plan, job.seed.stem, plan, folder)
+            )
             # Stored only if the files still hold what the key was made of: an editor
             # saving during the run must not leave a result filed under the wrong text.
             unchanged = read_input(paths.glossary, "glossary") == glossary_bytes
@@ -307,7 +292,7 @@ def write_edition(paths: ProjectPaths, edition: Edition) -> tuple[list[str], lis
     mine: dict[str, tuple[bytes, bytes, bytes, tuple[str, ...]]] = {}
     for slot in edition.sources:
         stem = slot.job.seed.stem
-        if isinstance(slot, _Known) and _unchanged(paths, last, slot.pages):
+        if isinstance(slot, _Known) and unchanged(paths, last, slot.pages):
             current.update(slot.pages)
             mine[stem] = (slot.key, slot.shared, slot.checked, slot.pages)
             continue
@@ -317,74 +302,18 @@ def write_edition(paths: ProjectPaths, edition: Edition) -> tuple[list[str], lis
         mine[stem] = (slot.key, rendered.shared, rendered.checked, tuple(files))
     same = edition.shared_key == last.shared
     for rel, text in edition.shared.items():
-        if same and _unchanged(paths, last, (rel,)):
+        if same and unchanged(paths, last, (rel,)):
             current.add(rel)
         else:
             pairs.append((rel, text))
     written, removed = sync_tree(paths.edition, GENERATED_DIRS, sorted(pairs), current=current)
     pages = {rel: last.pages[rel] for rel in current}
     for rel, _ in pairs:
-        stat = _stat(paths.edition / rel)
+        stat = page_stat(paths.edition / rel)
         if stat is not None:
             pages[rel] = stat
-    entry = pipeline_cache.project_dir(paths.root) / MANIFEST_ENTRY
-    manifest = Manifest(mine, edition.shared_key, edition.checked_key, pages)
-    pipeline_cache.store(entry, _manifest_key(paths), manifest)
+    store_manifest(paths, Manifest(mine, edition.shared_key, edition.checked_key, pages))
     return written, removed
-
-
-def _unchanged(paths: ProjectPaths, last: Manifest, pages: Iterable[str]) -> bool:
-    """Whether every page is still as the last run left it (a missing page is not)."""
-    return all(rel in last.pages and _stat(paths.edition / rel) == last.pages[rel] for rel in pages)
-
-
-def _stat(path: Path) -> tuple[int, int, int] | None:
-    try:
-        st = path.stat()
-    except OSError:
-        return None
-    return (st.st_size, st.st_mtime_ns, st.st_ino)
-
-
-def _manifest_key(paths: ProjectPaths) -> bytes:
-    return pipeline_cache.entry_key(b"manifest", str(paths.root.resolve()).encode())
-
-
-def _manifest(paths: ProjectPaths, folder: Path) -> Manifest:
-    found = pipeline_cache.load(folder / MANIFEST_ENTRY, _manifest_key(paths), Manifest)
-    return found if found is not None else Manifest({}, b"", b"", {})
-
-
-def _glossary(paths: ProjectPaths, data: bytes, folder: Path) -> Glossary:
-    """The glossary's typed model, checked: from the cache while the glossary's bytes
-    (and path, and the tools) are those it was made from; else read, checked and stored."""
-    key = pipeline_cache.entry_key(b"glossary", str(paths.glossary).encode(), data)
-    hit = pipeline_cache.load(folder / GLOSSARY_ENTRY, key, Glossary)
-    if hit is not None:
-        return hit
-    from sizheng_edition.load.glossary import load_glossary
-
-    glossary = load_glossary(paths.glossary)
-    if read_input(paths.glossary, "glossary") == data:  # not saved again during the run
-        pipeline_cache.store(folder / GLOSSARY_ENTRY, key, glossary)
-    return glossary
-
-
-def _plan(job: _Job, data: bytes, folder: Path) -> Plan:
-    """A plan's typed model, checked: from the cache while the plan's bytes are those it
-    was made from (a seed corrected, its plan not), so that building one source needs
-    neither the YAML parser nor the schema validator; else read, checked and stored."""
-    key = pipeline_cache.entry_key(b"plan", str(job.plan).encode(), data)
-    entry = folder / pipeline_cache.PLANS / f"{job.seed.stem}.pickle"
-    hit = pipeline_cache.load(entry, key, Plan)
-    if hit is not None:
-        return hit
-    from sizheng_edition.load.plan import load_plan
-
-    plan = load_plan(job.plan)
-    if read_input(job.plan, "plan") == data:
-        pipeline_cache.store(entry, key, plan)
-    return plan
 
 
 @dataclass(frozen=True)
