@@ -137,6 +137,40 @@ def test_the_glossary_page_links_each_source(glossary):
     assert cited.endswith(", 2021\\-07\\-13")
 
 
+def _entry_block(page: str, term: str) -> str:
+    return page.split(f"````{{glossary-entry}} {term}\n", 1)[1].split("````", 1)[0]
+
+
+def test_no_entry_says_it_occurs_nowhere(edition, glossary):
+    """Every term is in the essays (test_glossary); one printed only inside a longer
+    term, which the matcher links instead, names that term and its places."""
+    page = edition_files(edition, glossary)["glossary/index.md"]
+    assert "0 times in 0 articles" not in page
+    block = _entry_block(page, "二十大")
+    assert (
+        "**Occurs** only inside a longer term: {gl}`奋进新征程、喜迎二十大 <奋进新征程、喜迎二十大>`, 1 time"
+        in block
+    )
+
+
+def test_a_term_sent_to_a_longer_one_stands_only_inside_it(edition, glossary, articles):
+    page = edition_files(edition, glossary)["glossary/index.md"]
+    text = "\n".join(b.text for a in articles.values() for b in a.blocks)
+    entries = glossary.by_term()
+    sent = 0
+    for term, e in entries.items():
+        occurs = _entry_block(page, term).split("**Occurs** ", 1)[1]
+        if not occurs.startswith("only inside"):
+            continue
+        sent += 1
+        rest = text
+        for host in re.findall(r"\{gl\}`([^<`]+) <", occurs):
+            for form in sorted((host, *entries[host].variants), key=len, reverse=True):
+                rest = rest.replace(form, "")
+        assert not [form for form in (term, *e.variants) if form in rest], term
+    assert sent >= 1
+
+
 # Quotations from the essays (docs/glossary.md): ``quotations: [{article, paragraph, text}]``,
 # the words exactly as that paragraph prints them, using the term or a variant. The loader
 # refuses a bad one (tests/test_bad_glossary.py); these tests check the real glossary

@@ -102,6 +102,7 @@ class _EntryWriter:
         self.found: dict[str, list[Occurrence]] = defaultdict(list)
         for occ in found:
             self.found[occ.term].append(occ)
+        self.forms = {entry.term: (entry.term, *entry.variants) for entry in glossary.entries}
         self.cited_by: dict[str, list[str]] = defaultdict(list)
         for entry in glossary.entries:
             for other in entry.see_also:
@@ -153,6 +154,22 @@ class _EntryWriter:
         return f"{place} {{lang-zh}}`“{role_content(q.text)}”`"
 
     def occurs(self, term: str) -> str:
+        if self.found.get(term):
+            return self.places(term)
+        # The matcher links the longest term, so a term printed only inside a longer
+        # one (二十大 in 喜迎二十大) has no occurrence of its own: "0 times" would tell the
+        # reader it is absent, where it stands inside the longer term's occurrences.
+        hosts = [
+            other
+            for other, forms in self.forms.items()
+            if other != term and self.found.get(other) and any(term in form for form in forms)
+        ]
+        if not hosts:
+            return self.places(term)
+        inside = "only inside a longer term: " if len(hosts) == 1 else "only inside longer terms: "
+        return inside + "; ".join(f"{term_link(h, h)}, {self.places(h)}" for h in hosts)
+
+    def places(self, term: str) -> str:
         found = self.found.get(term, [])
         per_article: dict[str, list[Occurrence]] = defaultdict(list)
         for occ in found:
