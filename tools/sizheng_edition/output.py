@@ -23,7 +23,7 @@ def write_if_changed(path: Path, content: str) -> bool:
     """Write ``content`` to ``path`` unless it already holds exactly that; True if written."""
     data = content.encode("utf-8")
     try:
-        if path.is_file() and path.read_bytes() == data:
+        if _holds(path, data):
             return False
         write_atomic(path, data)
     except OSError as err:
@@ -37,21 +37,46 @@ def write_atomic(path: Path, data: bytes, *, durable: bool = True) -> None:
     skips the flush to disk, for a file that proves itself whole when read (a cache
     entry with its digest): after a power cut it may be empty, never trusted."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=TEMP_SUFFIX)
+    temp = _temp_beside(path, data)
     try:
-        with os.fdopen(fd, "wb") as out:
-            out.write(data)
-            out.flush()
-            # Without it a power cut after the rename can leave an empty page on some
-            # file systems: the rename reaches the disk before the data.
-            if durable:
-                os.fsync(out.fileno())
-        os.chmod(temp, 0o666 & ~_UMASK)  # mkstemp makes the file private; pages are not
+        # Without it a power cut after the rename can leave an empty page on some
+        # file systems: the rename reaches the disk before the data.
+        if durable:
+            _fsync(temp)
         os.replace(temp, path)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(temp)
         raise
+
+
+def _holds(path: Path, data: bytes) -> bool:
+    """Whether ``path`` already holds exactly ``data`` (so it is left alone, and Sphinx
+    does not rebuild it)."""
+    return path.is_file() and path.read_bytes() == data
+
+
+def _temp_beside(path: Path, data: bytes) -> str:
+    """``data`` in a new temporary file beside ``path`` (which no reader takes for a
+    page), readable as pages are; its name."""
+    fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=TEMP_SUFFIX)
+    try:
+        with os.fdopen(fd, "wb") as out:
+            out.write(data)
+        os.chmod(temp, 0o666 & ~_UMASK)  # mkstemp makes the file private; pages are not
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(temp)
+        raise
+    return temp
+
+
+def _fsync(name: str) -> None:
+    fd = os.open(name, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
 
 
 @contextlib.contextmanager
@@ -72,11 +97,7 @@ def batch_atomic(*, syncfs: bool = True) -> Iterator[Callable[[Path, bytes], Non
         if path.parent not in made:
             path.parent.mkdir(parents=True, exist_ok=True)
             made.add(path.parent)
-        fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=TEMP_SUFFIX)
-        temps.append((temp, path))
-        with os.fdopen(fd, "wb") as out:
-            out.write(data)
-        os.chmod(temp, 0o666 & ~_UMASK)
+        temps.append((_temp_beside(path, data), path))
 
     try:
         yield write
@@ -110,11 +131,7 @@ def _flush(temps: list[str], folders: Iterable[Path], *, syncfs: bool) -> None:
                 os.close(fd)
         return
     for temp in temps:
-        fd = os.open(temp, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
+        _fsync(temp)
 
 
 @functools.cache
@@ -220,7 +237,7 @@ def sync_tree(
                 path = root / rel
                 data = text.encode("utf-8")
                 try:
-                    if path.is_file() and path.read_bytes() == data:
+                    if _holds(path, data):
                         continue
                     write(path, data)
                 except OSError as err:
