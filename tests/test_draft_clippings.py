@@ -79,8 +79,8 @@ TUNING = {
     "headings": (1.0, 0.99),
     # 0.93/0.91 on 293 pages, 0.91/0.89 on 493; 0.90/0.87 on 793 before round 6, 0.92/0.90
     # after; 0.91/0.89 on 1093 (with 10000-10299, which read 0.88/0.86) before and after round 7;
-    # 0.92/0.89 on 1393 (with 11000-11299, which read 0.93/0.90) before round 8
-    "joins": (0.92, 0.89),
+    # 0.92/0.89 on 1393 (with 11000-11299, which read 0.93/0.90) before round 8, 0.92/0.90 after
+    "joins": (0.92, 0.9),
 }
 # The held-out part of the fourth round (seeds 7000-7029, tests/data/draft/held-out: two
 # pages assembled by hand in layouts neither generator makes), frozen and run once with the
@@ -278,7 +278,8 @@ def _builds(source, plan_text: str) -> None:
     ("seed", "doubt"),
     [
         (8145, "all of article 1, cannot make an article of the plan"),  # one line under no title
-        (5037, "cannot continue it: a lacuna is marked"),  # a heading joined to an open line
+        # a heading joined to an open line (5037 until the eighth round read its open line right)
+        (9204, "cannot continue it: a lacuna is marked"),
         (4944, "all of article 2, breaks off at line 13"),  # an article's only paragraph open
         (481, "which is not theirs"),  # an affiliation printed among the references
     ],
@@ -343,3 +344,19 @@ def test_a_page_with_a_slip_has_no_script_doubt(frozen_articles):
     drafted = draft(parse_source(clip.text.encode("utf-8"), clip.name, f"999_{clip.name}.txt"))
     assert clip.script.value == drafted.script.name.value == "converted-traditional"
     assert "DOUBT" not in drafted.script.why
+
+
+@pytest.mark.parametrize("seed", [8052, 8163, 10173])
+def test_an_unfinished_line_whose_word_another_line_completes_is_not_bound_to_the_next(frozen_articles, seed):
+    """An unfinished line printed above another article's line (枢纽铁路公司 above the highway
+    article's 思政工作, 8052), whose word only a line elsewhere completes (公司|党委), is no
+    longer bound to the line under it: the page's vocabulary gives it to its article, and
+    the join to the line that completes it is found (eighth round; each of these pages had
+    every line's article and every join right only after it)."""
+    clip = clipping(essays(list(frozen_articles.values())), seed)
+    drafted = draft(parse_source(clip.text.encode("utf-8"), clip.name, f"999_{clip.name}.txt"))
+    result = score_page(
+        clip, json.loads(drafted.json_text()), drafted.layout.name.value, drafted.script.name.value
+    )
+    assert (result.scores["articles"].precision, result.scores["articles"].recall) == (1.0, 1.0)
+    assert (result.scores["joins"].precision, result.scores["joins"].recall) == (1.0, 1.0)

@@ -3,9 +3,10 @@
 Where each paragraph has its line, a piece of one article can be printed under another
 article's head with nothing between them (no repeated title, no byline), so "the last
 head above" is no evidence at all there.  Lines that must stay together (an unfinished
-line and the line that runs on from it, the two ends of a join, a heading and its second
-line) form one group; each group then goes to the article that best explains it, and the
-choice is repeated over the page until nothing changes (iterated conditional modes):
+line and the line that runs on from it, unless it ends mid-word and only another line
+completes the word, the two ends of a join, a heading and its second line) form one
+group; each group then goes to the article that best explains it, and the choice is
+repeated over the page until nothing changes (iterated conditional modes):
 
 - vocabulary: the group's Han bigrams, weighted by how rare each is among the page's
   lines (a topic word counts, 工作 does not), against the rest of each article's lines;
@@ -38,7 +39,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from sizheng_edition.draft.model import Fragment, HeaderKind, Join, Kind, Line
-from sizheng_edition.draft.vocabulary import bigrams
+from sizheng_edition.draft.vocabulary import bigrams, forms_word
 from sizheng_edition.text.chars import is_han
 
 _HEAD_WEIGHT = 4.0  # printed just under an article's title or repeated title
@@ -123,6 +124,8 @@ def _groups(
         if run_of[a] != run_of[b]:
             continue
         runs_on = ln.kind is Kind.TEXT and not ln.closes and a not in joined
+        if runs_on and _completed_elsewhere(by_no, text_lines, a, b):
+            runs_on = False
         if runs_on or (ln.kind is Kind.HEADING and nxt.continues_heading):
             union(a, b)
     for j in joins:
@@ -527,3 +530,15 @@ def moved_doubts(found: LineArticles) -> list[str]:
         if change is not None:
             stretch.append(change)
     return out + found.doubts
+
+
+def _completed_elsewhere(by_no: dict[int, Line], text_lines: list[int], a: int, b: int) -> bool:
+    """Line ``a`` ends mid-word and another text line of the page completes the word
+    (jieba reads a dictionary word across the break: 公司|党委), while ``b``, the next
+    line of its run, does not: then ``a`` may be a piece of another article printed above
+    ``b`` (枢纽铁路公司 above a line of the highway article, 8052), and is not bound to
+    it; the vocabulary decides, and the joins are sought again with the lines so read."""
+    left = by_no[a].stripped
+    if forms_word(left, by_no[b].stripped):
+        return False
+    return any(forms_word(left, by_no[n].stripped) for n in text_lines if n not in (a, b))
