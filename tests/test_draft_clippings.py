@@ -360,3 +360,12 @@ def test_an_unfinished_line_whose_word_another_line_completes_is_not_bound_to_th
     )
     assert (result.scores["articles"].precision, result.scores["articles"].recall) == (1.0, 1.0)
     assert (result.scores["joins"].precision, result.scores["joins"].recall) == (1.0, 1.0)
+
+
+def test_an_outline_does_not_skip_a_level(frozen_articles):
+    """11052 prints 一、 (line 21), then a piece opening 1、 (37), then （一） (43): the piece
+    under （一） is read before the one opening 1、, as the numbers say (eighth round)."""
+    clip = clipping(essays(list(frozen_articles.values())), 11052)
+    found = json.loads(draft(parse_source(clip.text.encode("utf-8"), clip.name, "999_x.txt")).json_text())
+    assert (43, 37) in clip.joins
+    assert found[37 - 1]["continues"] == 43

@@ -61,7 +61,40 @@ def _by_numbers(chains: list[list[Fragment]], by_no: dict[int, Line]) -> list[li
                     break
                 at = k
         out.insert(at, chain)
+    return _outline_order(out, by_no)
+
+
+def _outline_order(chains: list[list[Fragment]], by_no: dict[int, Line]) -> list[list[Fragment]]:
+    """An outline does not skip a level (一、 then （一） then 1、): a chain that opens a
+    list a level too deep for the numbers read before it (1、 straight after 一、) reads
+    after the later chain that opens the missing level (（一）, or the number after the last
+    of its level), when the page prints that chain below it (11052)."""
+    out = list(chains)
+    for _ in range(len(out)):
+        moved = _missing_level(out, by_no)
+        if moved is None:
+            return out
+        k, later = moved
+        out.insert(k, out.pop(later))
     return out
+
+
+def _missing_level(chains: list[list[Fragment]], by_no: dict[int, Line]) -> tuple[int, int] | None:
+    for k in range(1, len(chains)):
+        mine = _numbers(chains[k], by_no)
+        if not mine or mine[0][0] == 0 or mine[0][1] != 1:
+            continue
+        level = mine[0][0]
+        before = [v for c in chains[:k] for v in _numbers(c, by_no)]
+        if not before or before[-1][0] >= level - 1:
+            continue
+        parents = [v for lv, v in before if lv == level - 1]
+        wanted = (level - 1, parents[-1] + 1 if parents else 1)
+        for j in range(k + 1, len(chains)):
+            theirs = _numbers(chains[j], by_no)
+            if theirs and theirs[0] == wanted:
+                return k, j
+    return None
 
 
 def _numbers(chain: list[Fragment], by_no: dict[int, Line]) -> list[tuple[int, int]]:
