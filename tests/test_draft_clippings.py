@@ -369,3 +369,15 @@ def test_an_outline_does_not_skip_a_level(frozen_articles):
     found = json.loads(draft(parse_source(clip.text.encode("utf-8"), clip.name, "999_x.txt")).json_text())
     assert (43, 37) in clip.joins
     assert found[37 - 1]["continues"] == 43
+
+
+@pytest.mark.parametrize(("seed", "line", "after"), [(9087, 41, 17), (10029, 59, 21)])
+def test_a_sentence_runs_on_into_the_next_line_of_its_column(frozen_articles, seed, line, after):
+    """9087's line 15 ends 出于事业，and line 17 goes on 当面指出: a paragraph printed under a
+    repeated title of the same article (41) is of the article, not of the sentence, and is
+    read after the paragraph ends (eighth round; it used to be spliced in between)."""
+    clip = clipping(essays(list(frozen_articles.values())), seed)
+    found = json.loads(draft(parse_source(clip.text.encode("utf-8"), clip.name, "999_x.txt")).json_text())
+    assert (after, line) in clip.joins
+    assert found[line - 1]["continues"] == after
+    assert found[after - 1]["continues"] is None

@@ -90,6 +90,9 @@ class _Candidate:
     after: int
     kind: JoinKind
     evidence: tuple[str, ...]
+    # evidence from the sentence itself across the break (a word it splits, a line that
+    # cannot open a sentence, an end that needs what follows), not only from the article
+    across: bool = False
 
 
 def choose_joins(
@@ -122,6 +125,16 @@ def choose_joins(
         for a in open_ends
         for b in targets
         if b != a and (not _under_heading(by_no, b) or forms_word(page.text(a), page.text(b)))
+    }
+    # an unfinished line runs on into the next line of its column, of its article as the
+    # page reads it, unless the sentence says otherwise: that another line is of the same
+    # article (a repeated title, shared vocabulary) says nothing of where the sentence goes
+    # (出于事业，| 当面指出 against a paragraph under a repeated title, 9087, 10029)
+    runs_on = {
+        a for a, b in scored if page.next_in_column(a, b) and _article_of(page, a) == _article_of(page, b)
+    }
+    scored = {
+        (a, b): c for (a, b), c in scored.items() if a not in runs_on or c.across or page.next_in_column(a, b)
     }
     # a line that ends mid-word where one other line completes the word: the next line of
     # its column, completing none, does not run on from it as readily (与职|工实际 against
@@ -200,6 +213,7 @@ def _score(page: _Page, a: int, b: int) -> _Candidate:
     if left[-1:] in _NEEDS_MORE:
         score += 1
         evidence.append(f"line {a} ends with “{left[-1]}”, which needs what follows")
+    across = bool(evidence)  # so far, only what the sentence says across the break
     hb, a_article = page.header_of.get(b), _article_of(page, a)
     if hb is not None and hb.kind is HeaderKind.RUNNING and page.first_of_run(b):
         same = a_article == hb.article
@@ -230,7 +244,7 @@ def _score(page: _Page, a: int, b: int) -> _Candidate:
     score += topic
     if topic > 0.3:
         evidence.append(f"line {b} shares vocabulary with the article of line {a}")
-    return _Candidate(score, a, b, kind, tuple(evidence))
+    return _Candidate(score, a, b, kind, tuple(evidence), across)
 
 
 def _seen_across(page: _Page, left: str, right: str) -> str | None:
