@@ -21,6 +21,7 @@ from sizheng_edition.text.script import to_simplified
 _AFFILIATION = re.compile(r"^[（(]作者单位[:：].+[）)]$")
 _REFERENCE = re.compile(r"^\[\d+\]")
 # what a running head (党建与思政, 学术论坛·思政研究) never has and a wrapped line of text may
+_SENTENCE_PUNCT = re.compile(r"[，,。；;！？!?“”]")
 _RUNNING_TEXT = re.compile(r"[，,、；;：:“”\"‘’（）()\[\]。.！？!?]")
 _REFERENCES_LABEL = re.compile(r"^(?:【\s*参考文献\s*】|\[\s*参考文献\s*\]|参考文献\s*[:：]?)$")
 _NOTE = re.compile(r"^[①②③④⑤⑥⑦⑧⑨⑩]")
@@ -33,6 +34,16 @@ _TITLE_BYLINE = re.compile(
 )
 _PAGE_NUMBER = re.compile(r"^[·—\-－\s]*\d{1,3}[·—\-－\s]*$")
 _ISSUE = re.compile(r"\d{4}\s*年\s*第\s*\d+\s*期")
+# a newspaper's head: its date with the weekday, or its page (2024年3月5日　星期二　第11版)
+_DATED = re.compile(
+    r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日.{0,20}(?:星期|周)[一二三四五六日天]"
+    r"|(?:星期|周)[一二三四五六日天].{0,20}\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
+    r"|第\s*\d{1,3}\s*版"
+)
+# an editor's credit at the foot of a newspaper page: （责任编辑：王明　版式设计：李强）
+_CREDIT = re.compile(
+    r"^[（(]?\s*(?:责任编辑|本版编辑|本版责编|责编|美编|版式设计|版面设计|校对|图片编辑)\s*[:：]"
+)
 _ENUMERATOR = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d+[、.])")
 _LABEL = re.compile(r"^【[^】]{2,8}】$")
 # a jump line: where the text came from or goes on to, （上接第12页） （下转第15页）
@@ -49,6 +60,10 @@ def classify(source: Source) -> list[Line]:
     above = [_previous_nonblank(texts, i) for i in byline_at]
     title_at = {j for j in above if j is not None and _can_title(j, texts, label_at, byline_at)}
     combined = {i for i, t in enumerate(texts) if i not in byline_at | title_at and _title_byline(t)}
+    taken = byline_at | title_at | combined | set(furniture)
+    over_title = {
+        i for i in range(len(texts)) if i not in taken and _labels_title(i, texts, title_at | combined, taken)
+    }
     titles = {texts[i] for i in title_at} | {_title_byline(texts[i]) or "" for i in combined}
     notes_from = _notes(texts)
     col = column_width(source)
@@ -56,6 +71,8 @@ def classify(source: Source) -> list[Line]:
     for i, raw in enumerate(source.lines):
         if i in label_at:
             out.append(Line(i + 1, raw, Kind.LABEL, "a short line set apart at the head of the page"))
+        elif i in over_title:
+            out.append(Line(i + 1, raw, Kind.LABEL, "a few words set directly above a title: a column label"))
         elif i in furniture:
             out.append(Line(i + 1, raw, Kind.FURNITURE, furniture[i]))
         elif i in combined:
@@ -74,6 +91,25 @@ def _is_label(i: int, raw: str, texts: list[str]) -> bool:
     if not text or ends_sentence(text) or i > 2 or any(texts[j] and len(texts[j]) > 10 for j in range(i)):
         return False
     return bool(_LABEL.match(text)) or (raw[:1].isspace() and len(text) <= 8)
+
+
+def _labels_title(i: int, texts: list[str], heads: set[int], taken: set[int]) -> bool:
+    """A column label in mid-page: a few words set directly above an article's title (学术论坛
+    over the second article of a newspaper page), not the end of the line above (which
+    is blank, a head, a finished sentence, or short of a wrapped page's column), nor a
+    numbered heading, nor an organisation (an affiliation printed at an article's foot)."""
+    text = texts[i]
+    j = i + 1
+    while j < len(texts) and not texts[j]:
+        j += 1
+    if j not in heads or not text or _ENUMERATOR.match(text) or text in ("结语", "结束语"):
+        return False
+    above = texts[i - 1] if i else ""
+    if above and i - 1 not in taken and not ends_sentence(above) and len(above) >= _wrapped_column(texts) - 2:
+        return False  # the line above fills the column: this one may be its end
+    if to_simplified(text).endswith(_ORG_END):
+        return False
+    return bool(_LABEL.match(text)) or (2 <= len(text) <= 8 and all(is_han(c) or c == "·" for c in text))
 
 
 def _can_title(j: int, texts: list[str], label_at: set[int], byline_at: set[int]) -> bool:
@@ -115,16 +151,18 @@ def _furniture(texts: list[str]) -> dict[int, str]:
         elif _JUMP.match(to_simplified(t)):
             found[i] = "a jump line: names the page the text comes from or goes on to"
     numbers = set(found)  # a running head stands beside a number, not beside another head
-    # on a hard-wrapped page (most lines one length) a line that fills the column is text
-    lengths = Counter(len(t) for t in texts if t)
-    col, count = lengths.most_common(1)[0] if lengths else (0, 0)
-    column = col if count >= 0.3 * sum(lengths.values()) else 10**6
+    column = _wrapped_column(texts)
     for i, t in enumerate(texts):
         if not t or i in found:
             continue
         beside = {i - 1, i + 1} & numbers
+        simplified = to_simplified(t)
         if _ISSUE.search(t) and len(t) <= 30:
             found[i] = "a running head: names the journal's issue"
+        elif _DATED.search(simplified) and len(t) <= 40 and not _SENTENCE_PUNCT.search(t):
+            found[i] = "a running head: names the paper's date and weekday, or its page"
+        elif _CREDIT.match(simplified) and len(t) <= 40:
+            found[i] = "an editor's credit (责任编辑：…)"
         elif (
             beside
             and len(t) <= min(16, column - 2)
@@ -133,6 +171,14 @@ def _furniture(texts: list[str]) -> dict[int, str]:
         ):
             found[i] = f"a running head: a short line beside the page number on line {min(beside) + 1}"
     return found
+
+
+def _wrapped_column(texts: list[str]) -> int:
+    """The length of most lines on a hard-wrapped page (where a line that fills it is
+    text running on); a length no line reaches on a page of lines of varying length."""
+    lengths = Counter(len(t) for t in texts if t)
+    col, count = lengths.most_common(1)[0] if lengths else (0, 0)
+    return col if count >= 0.3 * sum(lengths.values()) else 10**6
 
 
 def _notes(texts: list[str]) -> dict[int, str]:
