@@ -235,6 +235,27 @@ def test_a_newspapers_furniture_is_no_articles_text(name):
     assert result.scores["headings"].precision == 1.0 or name.endswith("cut-mid-word"), result.scores
 
 
+def test_the_plan_names_what_each_metadata_line_is():
+    """The plan's metadata key is shown in the transcription: a page number, a running head
+    and an editor's credit are not column labels."""
+    clip = parse_clip(
+        (DATA / "tuning" / f"{NEWSPAPER_PAGES[0]}.clip").read_text(encoding="utf-8"), NEWSPAPER_PAGES[0]
+    )
+    plan = parse_plan(
+        parse_yaml(draft(parse_source(clip.text.encode("utf-8"), "x", "999_x.txt")).plan_text(), "d"), "d"
+    )
+    lines = clip.text.split("\n")
+    keys = {lines[m.line - 1]: m.key for m in plan.metadata}
+    assert keys == {
+        "2024年3月5日　星期二　　理论周刊　　第11版": "running-head",
+        "基层实践": "column",
+        "思政课堂": "column",
+        "工作研究": "column",
+        "责任编辑：王明": "editor-credit",
+        "— 11 —": "page-number",
+    }
+
+
 def test_sequence_pages_under_a_newspapers_furniture_read_exactly():
     for name in NEWSPAPER_PAGES[:2] + NEWSPAPER_PAGES[4:]:
         _, result, _ = _hand(name)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from sizheng_edition.draft.model import Kind, Line
+from sizheng_edition.draft.model import Furniture, Kind, Line
 from sizheng_edition.draft.vocabulary import is_name
 from sizheng_edition.draft.widths import column_width, width
 from sizheng_edition.model.plan import BylineForm
@@ -70,11 +70,14 @@ def classify(source: Source) -> list[Line]:
     out: list[Line] = []
     for i, raw in enumerate(source.lines):
         if i in label_at:
-            out.append(Line(i + 1, raw, Kind.LABEL, "a short line set apart at the head of the page"))
+            why = "a short line set apart at the head of the page"
+            out.append(Line(i + 1, raw, Kind.LABEL, why, furniture=Furniture.COLUMN))
         elif i in over_title:
-            out.append(Line(i + 1, raw, Kind.LABEL, "a few words set directly above a title: a column label"))
+            why = "a few words set directly above a title: a column label"
+            out.append(Line(i + 1, raw, Kind.LABEL, why, furniture=Furniture.COLUMN))
         elif i in furniture:
-            out.append(Line(i + 1, raw, Kind.FURNITURE, furniture[i]))
+            what, why = furniture[i]
+            out.append(Line(i + 1, raw, Kind.FURNITURE, why, furniture=what))
         elif i in combined:
             why = "title and byline on one line: the title's words, a space, then an author"
             out.append(Line(i + 1, raw, Kind.TITLE, why, carries_byline=True))
@@ -141,15 +144,15 @@ def continued_from_earlier(text: str) -> bool:
     return bool(_JUMP.match(simplified)) and "接" in simplified
 
 
-def _furniture(texts: list[str]) -> dict[int, str]:
+def _furniture(texts: list[str]) -> dict[int, tuple[Furniture, str]]:
     """Page numbers, and running heads: a line naming an issue, or a short line beside
     a page number (the two are printed together at the page's edge)."""
-    found: dict[int, str] = {}
+    found: dict[int, tuple[Furniture, str]] = {}
     for i, t in enumerate(texts):
         if t and _PAGE_NUMBER.match(t):
-            found[i] = "a page number"
+            found[i] = (Furniture.PAGE_NUMBER, "a page number")
         elif _JUMP.match(to_simplified(t)):
-            found[i] = "a jump line: names the page the text comes from or goes on to"
+            found[i] = (Furniture.JUMP, "a jump line: names the page the text comes from or goes on to")
     numbers = set(found)  # a running head stands beside a number, not beside another head
     column = _wrapped_column(texts)
     for i, t in enumerate(texts):
@@ -158,18 +161,22 @@ def _furniture(texts: list[str]) -> dict[int, str]:
         beside = {i - 1, i + 1} & numbers
         simplified = to_simplified(t)
         if _ISSUE.search(t) and len(t) <= 30:
-            found[i] = "a running head: names the journal's issue"
+            found[i] = (Furniture.RUNNING_HEAD, "a running head: names the journal's issue")
         elif _DATED.search(simplified) and len(t) <= 40 and not _SENTENCE_PUNCT.search(t):
-            found[i] = "a running head: names the paper's date and weekday, or its page"
+            found[i] = (
+                Furniture.RUNNING_HEAD,
+                "a running head: names the paper's date and weekday, or its page",
+            )
         elif _CREDIT.match(simplified) and len(t) <= 40:
-            found[i] = "an editor's credit (责任编辑：…)"
+            found[i] = (Furniture.CREDIT, "an editor's credit (责任编辑：…)")
         elif (
             beside
             and len(t) <= min(16, column - 2)
             and not (ends_sentence(t) or _RUNNING_TEXT.search(t))
             and not _is_byline(t)  # a name under a title printed beside the page number
         ):
-            found[i] = f"a running head: a short line beside the page number on line {min(beside) + 1}"
+            why = f"a running head: a short line beside the page number on line {min(beside) + 1}"
+            found[i] = (Furniture.RUNNING_HEAD, why)
     return found
 
 
