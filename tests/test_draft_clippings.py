@@ -262,13 +262,35 @@ def test_sequence_pages_under_a_newspapers_furniture_read_exactly():
         assert all(s.precision == s.recall == 1.0 for s in result.scores.values()), (name, result.scores)
 
 
-def test_prose_that_opens_with_a_date_is_not_a_running_head():
+@pytest.mark.parametrize(
+    ("head", "furniture"),
+    [
+        ("人民日报　2024年3月5日　第9版", "running-head"),
+        ("星期二　2024年3月5日", "running-head"),
+        ("理论周刊　2024年3月5日", "running-head"),
+        ("思想政治工作研究　2023.05", "running-head"),
+        ("第45卷第3期", "running-head"),
+        ("2023年第5期　总第345期", "running-head"),
+        ("ZHONGGUO DANGJIAN", "running-head"),
+        ("（责任编辑：王明　　版式设计：李强）", "editor-credit"),
+        ("本版编辑：王明", "editor-credit"),
+        ("DOI:10.3969/j.issn.1004-1435.2023.05.012", "article-data"),
+        ("收稿日期：2023-03-01", "article-data"),
+        ("第11版", "running-head"),
+        # text, not furniture: a date opening a sentence, a dated signature alone
+        ("2024年3月5日星期二，党支部召开专题组织生活会", None),
+        ("2023年5月，公司召开党建工作会议", None),
+        ("截至2023年5月底共有党员120名", None),
+        ("2023年5月12日", None),
+    ],
+)
+def test_a_running_head_or_credit_is_furniture_and_prose_with_a_date_is_not(head, furniture):
     from sizheng_edition.draft.lines import classify
-    from sizheng_edition.draft.model import Kind
 
-    text = "2024年3月5日星期二，党支部召开专题组织生活会\n第11版\n（责任编辑：王明）\n"
-    kinds = [ln.kind for ln in classify(parse_source(text.encode("utf-8"), "x", "999_x.txt"))]
-    assert kinds[:3] == [Kind.TEXT, Kind.FURNITURE, Kind.FURNITURE]
+    body = "近年来，公司党委认真落实党建主体责任，积极探索党建思想政治工作与生产经营深度融合的方法途径。"
+    text = f"{head}\n\n促进党建思想政治工作与生产经营深度融合\n□ 刘江南\n\n{body}\n"
+    first = classify(parse_source(text.encode("utf-8"), "x", "999_x.txt"))[0]
+    assert (first.furniture.value if first.furniture else None) == furniture, first
 
 
 @pytest.mark.parametrize(

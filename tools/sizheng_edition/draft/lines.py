@@ -33,7 +33,17 @@ _TITLE_BYLINE = re.compile(
     rf"^(?P<title>[^，。；！？]{{6,60}}?)[ \u3000]+(?P<byline>□\s*\S.*|文/{_NAME}|{_NAME})$"
 )
 _PAGE_NUMBER = re.compile(r"^[·—\-－\s]*\d{1,3}[·—\-－\s]*$")
-_ISSUE = re.compile(r"\d{4}\s*年\s*第\s*\d+\s*期")
+# a journal's issue: 2024年第6期, 第45卷第3期, 总第345期
+_ISSUE = re.compile(r"\d{4}\s*年\s*第\s*\d+\s*期|第\s*\d+\s*卷\s*第\s*\d+\s*期|总第\s*\d+\s*期")
+# a date in a head: 2024年3月5日, 2023年5月, 2023.05 (not a whole line: a dated signature
+# under an article is its text, so a head needs the name printed beside the date)
+_DATE = re.compile(
+    r"\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?|(?<!\d)(?:19|20)\d{2}\s*[.．/]\s*\d{1,2}(?!\d)"
+)
+# a journal's running head in capitals (ZHONGGUO DANGJIAN, its name in pinyin)
+_CAPITALS = re.compile(r"^[A-Z][A-Z .·&-]{5,40}$")
+# a journal article's data on its first page, not its text: DOI, 中图分类号, 收稿日期…
+_ARTICLE_DATA = re.compile(r"^(?:DOI|doi|中图分类号|文献标识码|文章编号|收稿日期|修回日期)\s*[:：]")
 # a newspaper's head: its date with the weekday, or its page (2024年3月5日　星期二　第11版)
 _DATED = re.compile(
     r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日.{0,20}(?:星期|周)[一二三四五六日天]"
@@ -169,6 +179,15 @@ def _furniture(texts: list[str]) -> dict[int, tuple[Furniture, str]]:
             )
         elif _CREDIT.match(simplified) and len(t) <= 40:
             found[i] = (Furniture.CREDIT, "an editor's credit (责任编辑：…)")
+        elif _ARTICLE_DATA.match(simplified) and len(t) <= 80:
+            found[i] = (
+                Furniture.ARTICLE_DATA,
+                "the journal's data of the article (DOI, 中图分类号, 收稿日期…)",
+            )
+        elif _CAPITALS.match(t):
+            found[i] = (Furniture.RUNNING_HEAD, "a running head: a name in capitals")
+        elif _dated_head(t):
+            found[i] = (Furniture.RUNNING_HEAD, "a running head: a name and a date, and nothing else")
         elif (
             beside
             and len(t) <= min(16, column - 2)
@@ -178,6 +197,18 @@ def _furniture(texts: list[str]) -> dict[int, tuple[Furniture, str]]:
             why = f"a running head: a short line beside the page number on line {min(beside) + 1}"
             found[i] = (Furniture.RUNNING_HEAD, why)
     return found
+
+
+def _dated_head(text: str) -> bool:
+    """A name and a date set apart by a space (理论周刊　2024年3月5日, 思想政治工作研究
+    2023.05): short, no punctuation of a sentence, and some words besides the date."""
+    m = _DATE.search(text)
+    if not m or len(text) > 30 or _SENTENCE_PUNCT.search(text):
+        return False
+    rest = (text[: m.start()] + " " + text[m.end() :]).split()
+    return (
+        bool(rest) and (m.start() == 0 or text[m.start() - 1].isspace()) and all(len(w) <= 12 for w in rest)
+    )
 
 
 def _wrapped_column(texts: list[str]) -> int:

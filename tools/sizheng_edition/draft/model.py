@@ -39,6 +39,7 @@ class Furniture(enum.Enum):
     PAGE_NUMBER = "page-number"
     JUMP = "jump-line"
     CREDIT = "editor-credit"
+    ARTICLE_DATA = "article-data"
 
 
 def closes(text: str) -> bool:
