@@ -1,10 +1,14 @@
-"""Four tuning pages of the eighth round (tests/data/draft/tuning/newspaper-*.clip): a
-newspaper's furniture, which neither generator makes (its running heads are a journal's
-issue, 党建与思政 or 学术论坛·思政研究, and bare page numbers): a dated head with the
+"""Tuning pages of the eighth round (tests/data/draft/tuning/newspaper-*.clip and
+journal-*.clip): a newspaper's and a journal's furniture, which neither generator makes
+(its running heads are a journal's issue, 党建与思政 or 学术论坛·思政研究, and bare page
+numbers): a dated head with the
 weekday and the page (2024年3月5日　星期二　第11版), an editor's credit at the foot
 (责任编辑：…), column labels set directly above a title in mid-page, and columns
 cut mid-word, so that a short piece of a paragraph holds a sentence's end and the next
-sentence's beginning.  From material.json; run from the repository's root."""
+sentence's beginning; and a journal's first page: the journal's name and date as running
+head, the affiliation in brackets with place and postcode under the byline, 摘　要： and
+关键词： labels, the article's data (中图分类号…文章编号) and the author's note (作者简介) at
+the foot.  From material.json; run from the repository's root."""
 
 import json
 from pathlib import Path
@@ -113,6 +117,46 @@ def wrapped(name, aid, col, every):
     _write(name, "wrapped", "simplified", out, [])
 
 
+def journal_first_page(name, aid, col, paragraphs):
+    a = arts[aid]
+    out = [("metadata", "-", "思想政治工作研究　2023.05"), ("blank", "-", "")]
+    out += [("title", aid, a["title"]), ("byline", aid, a["author"])]
+    out += [
+        ("affiliation", aid, "（江苏省盐城市射阳县医疗保险基金中心，江苏盐城　224300）"),
+        ("blank", "-", ""),
+    ]
+
+    def wrapped_lines(text, role):
+        cut = [text[k : k + col] for k in range(0, len(text), col)]
+        return [(role, aid, cut[0])] + [("continuation", aid, c) for c in cut[1:]]
+
+    abstract = next(t for k, t in a["body"] if k == "abstract")
+    out += wrapped_lines("摘　要：" + abstract, "abstract")
+    out.append(("keywords", aid, "关键词：医保中心；职工思想工作；分析研究"))
+    out.append(("metadata", "-", "中图分类号：D64　　文献标识码：A　　文章编号：1004-1435（2023）05-0012-02"))
+    out.append(("blank", "-", ""))
+    done = 0
+    for kind, text in a["body"]:
+        if kind != "paragraph" or done == paragraphs:
+            continue
+        out += wrapped_lines("　　" + text, "paragraph-start")
+        done += 1
+        if done == 3:
+            out += [
+                ("blank", "-", ""),
+                ("metadata", "-", "作者简介：王烨（1980—），女，江苏射阳人，经济师。"),
+            ]
+            out += [
+                ("metadata", "-", "— 12 —"),
+                ("metadata", "-", "思想政治工作研究　2023.05"),
+                ("blank", "-", ""),
+            ]
+    _write(name, "wrapped", "simplified", out, [])
+
+
+journal_first_page(
+    "journal-first-page-bracketed-affiliation-article-data", "yancheng-medical-insurance-centre", 24, 5
+)
 wrapped("newspaper-wrapped-dated-heads-page-turns", "highway-people-centred-management", 22, 17)
 interleaved(
     "newspaper-two-interleaved-dated-head-label-cut-mid-word",

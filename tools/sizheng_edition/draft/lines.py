@@ -19,6 +19,10 @@ from sizheng_edition.text.chars import ends_sentence, is_han
 from sizheng_edition.text.script import to_simplified
 
 _AFFILIATION = re.compile(r"^[（(]作者单位[:：].+[）)]$")
+# a journal's affiliation under the byline, in brackets with its place and postcode:
+# （江苏省盐城市射阳县医疗保险基金中心，江苏盐城　224300）
+_BRACKETED_AFFILIATION = re.compile(r"^[（(][^（）()]{4,80}[）)]$")
+_POSTCODE = re.compile(r"(?<!\d)\d{6}(?!\d)")
 _REFERENCE = re.compile(r"^\[\d+\]")
 # what a running head (党建与思政, 学术论坛·思政研究) never has and a wrapped line of text may
 _SENTENCE_PUNCT = re.compile(r"[，,。；;！？!?“”]")
@@ -43,7 +47,9 @@ _DATE = re.compile(
 # a journal's running head in capitals (ZHONGGUO DANGJIAN, its name in pinyin)
 _CAPITALS = re.compile(r"^[A-Z][A-Z .·&-]{5,40}$")
 # a journal article's data on its first page, not its text: DOI, 中图分类号, 收稿日期…
-_ARTICLE_DATA = re.compile(r"^(?:DOI|doi|中图分类号|文献标识码|文章编号|收稿日期|修回日期)\s*[:：]")
+_ARTICLE_DATA = re.compile(
+    r"^(?:DOI|doi|中图分类号|文献标识码|文章编号|收稿日期|修回日期|基金项目|作者简介)\s*[:：]"
+)
 # a newspaper's head: its date with the weekday, or its page (2024年3月5日　星期二　第11版)
 _DATED = re.compile(
     r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日.{0,20}(?:星期|周)[一二三四五六日天]"
@@ -199,6 +205,15 @@ def _furniture(texts: list[str]) -> dict[int, tuple[Furniture, str]]:
     return found
 
 
+def _bracketed_affiliation(text: str) -> bool:
+    """（单位，城市　邮编）: the whole line in brackets, an organisation's name ending a part
+    of it, and a postcode."""
+    if not _BRACKETED_AFFILIATION.match(text) or not _POSTCODE.search(text):
+        return False
+    parts = re.split(r"[，,；;\s]+", text[1:-1])
+    return any(re.sub(r"^\d+[.、]", "", part).endswith(_ORG_END) for part in parts)
+
+
 def _dated_head(text: str) -> bool:
     """A name and a date set apart by a space (理论周刊　2024年3月5日, 思想政治工作研究
     2023.05): short, no punctuation of a sentence, and some words besides the date."""
@@ -289,6 +304,8 @@ def _one(
         return Line(n, raw, Kind.RUNNING_TITLE, "repeats an article title: a continuation begins")
     if _AFFILIATION.match(to_simplified(text)):
         return Line(n, raw, Kind.AFFILIATION, "（作者单位：…）")
+    if _bracketed_affiliation(to_simplified(text)):
+        return Line(n, raw, Kind.AFFILIATION, "an organisation and its place in brackets, with a postcode")
     # quotes belong to running text (打造“田间宣讲台”“…广播站” wrapped), not to a name
     if (
         len(text) <= 30
