@@ -69,6 +69,7 @@ def skeleton(lines: list[Line]) -> Skeleton:
     header: Header | None = None
     current: Fragment | None = None
     last_title: int | None = None
+    previous: Kind | None = None  # of the last line that is not blank or furniture
     for ln in lines:
         k = ln.kind
         if k in (Kind.LABEL, Kind.FURNITURE):
@@ -76,6 +77,7 @@ def skeleton(lines: list[Line]) -> Skeleton:
             continue
         if k is Kind.BLANK:
             continue
+        under_head, previous = previous in (Kind.TITLE, Kind.BYLINE), k
         if k in _BREAKS:
             current = None
         if ln.number in starts:
@@ -93,7 +95,8 @@ def skeleton(lines: list[Line]) -> Skeleton:
             drops.append(DraftDrop(ln.number, last_title or 0, f"Duplicate line ({ln.why})"))
         elif k is Kind.AFFILIATION:
             affiliations.append(ln.number)
-            header = None
+            if not under_head:  # at an article's foot it ends the article; under its byline, not
+                header = None
         elif k is Kind.KEYWORDS and last_title is not None:
             articles[last_title].keywords = ln.number
         elif k is Kind.REFERENCE and last_title is not None:

@@ -33,8 +33,11 @@ def mark_headings(source: Source, lines: list[Line], layout: DetectedLayout) -> 
 
 def _line_heading(ln: Line) -> bool:
     text = ln.stripped
+    # a sentence ended inside a short unpunctuated line is a paragraph cut at a column's end
+    # (破解党建与业务“两张皮”是新时代国企党|建…), not a heading
     return ln.kind is Kind.TEXT and bool(
-        _ENUMERATED.match(text) or (len(text) <= 30 and _no_final_punct(text))
+        _ENUMERATED.match(text)
+        or (len(text) <= 30 and _no_final_punct(text) and not _SENTENCE_INSIDE.search(text))
     )
 
 

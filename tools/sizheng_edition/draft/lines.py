@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from sizheng_edition.draft.model import Kind, Line
+from sizheng_edition.draft.model import Furniture, Kind, Line
 from sizheng_edition.draft.vocabulary import is_name
 from sizheng_edition.draft.widths import column_width, width
 from sizheng_edition.model.plan import BylineForm
@@ -19,8 +19,13 @@ from sizheng_edition.text.chars import ends_sentence, is_han
 from sizheng_edition.text.script import to_simplified
 
 _AFFILIATION = re.compile(r"^[（(]作者单位[:：].+[）)]$")
+# a journal's affiliation under the byline, in brackets with its place and postcode:
+# （江苏省盐城市射阳县医疗保险基金中心，江苏盐城　224300）
+_BRACKETED_AFFILIATION = re.compile(r"^[（(][^（）()]{4,80}[）)]$")
+_POSTCODE = re.compile(r"(?<!\d)\d{6}(?!\d)")
 _REFERENCE = re.compile(r"^\[\d+\]")
 # what a running head (党建与思政, 学术论坛·思政研究) never has and a wrapped line of text may
+_SENTENCE_PUNCT = re.compile(r"[，,。；;！？!?“”]")
 _RUNNING_TEXT = re.compile(r"[，,、；;：:“”\"‘’（）()\[\]。.！？!?]")
 _REFERENCES_LABEL = re.compile(r"^(?:【\s*参考文献\s*】|\[\s*参考文献\s*\]|参考文献\s*[:：]?)$")
 _NOTE = re.compile(r"^[①②③④⑤⑥⑦⑧⑨⑩]")
@@ -32,7 +37,29 @@ _TITLE_BYLINE = re.compile(
     rf"^(?P<title>[^，。；！？]{{6,60}}?)[ \u3000]+(?P<byline>□\s*\S.*|文/{_NAME}|{_NAME})$"
 )
 _PAGE_NUMBER = re.compile(r"^[·—\-－\s]*\d{1,3}[·—\-－\s]*$")
-_ISSUE = re.compile(r"\d{4}\s*年\s*第\s*\d+\s*期")
+# a journal's issue: 2024年第6期, 第45卷第3期, 总第345期
+_ISSUE = re.compile(r"\d{4}\s*年\s*第\s*\d+\s*期|第\s*\d+\s*卷\s*第\s*\d+\s*期|总第\s*\d+\s*期")
+# a date in a head: 2024年3月5日, 2023年5月, 2023.05 (not a whole line: a dated signature
+# under an article is its text, so a head needs the name printed beside the date)
+_DATE = re.compile(
+    r"\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?|(?<!\d)(?:19|20)\d{2}\s*[.．/]\s*\d{1,2}(?!\d)"
+)
+# a journal's running head in capitals (ZHONGGUO DANGJIAN, its name in pinyin)
+_CAPITALS = re.compile(r"^[A-Z][A-Z .·&-]{5,40}$")
+# a journal article's data on its first page, not its text: DOI, 中图分类号, 收稿日期…
+_ARTICLE_DATA = re.compile(
+    r"^(?:DOI|doi|中图分类号|文献标识码|文章编号|收稿日期|修回日期|基金项目|作者简介)\s*[:：]"
+)
+# a newspaper's head: its date with the weekday, or its page (2024年3月5日　星期二　第11版)
+_DATED = re.compile(
+    r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日.{0,20}(?:星期|周)[一二三四五六日天]"
+    r"|(?:星期|周)[一二三四五六日天].{0,20}\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
+    r"|第\s*\d{1,3}\s*版"
+)
+# an editor's credit at the foot of a newspaper page: （责任编辑：王明　版式设计：李强）
+_CREDIT = re.compile(
+    r"^[（(]?\s*(?:责任编辑|本版编辑|本版责编|责编|美编|版式设计|版面设计|校对|图片编辑)\s*[:：]"
+)
 _ENUMERATOR = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d+[、.])")
 _LABEL = re.compile(r"^【[^】]{2,8}】$")
 # a jump line: where the text came from or goes on to, （上接第12页） （下转第15页）
@@ -49,15 +76,24 @@ def classify(source: Source) -> list[Line]:
     above = [_previous_nonblank(texts, i) for i in byline_at]
     title_at = {j for j in above if j is not None and _can_title(j, texts, label_at, byline_at)}
     combined = {i for i, t in enumerate(texts) if i not in byline_at | title_at and _title_byline(t)}
+    taken = byline_at | title_at | combined | set(furniture)
+    over_title = {
+        i for i in range(len(texts)) if i not in taken and _labels_title(i, texts, title_at | combined, taken)
+    }
     titles = {texts[i] for i in title_at} | {_title_byline(texts[i]) or "" for i in combined}
     notes_from = _notes(texts)
     col = column_width(source)
     out: list[Line] = []
     for i, raw in enumerate(source.lines):
         if i in label_at:
-            out.append(Line(i + 1, raw, Kind.LABEL, "a short line set apart at the head of the page"))
+            why = "a short line set apart at the head of the page"
+            out.append(Line(i + 1, raw, Kind.LABEL, why, furniture=Furniture.COLUMN))
+        elif i in over_title:
+            why = "a few words set directly above a title: a column label"
+            out.append(Line(i + 1, raw, Kind.LABEL, why, furniture=Furniture.COLUMN))
         elif i in furniture:
-            out.append(Line(i + 1, raw, Kind.FURNITURE, furniture[i]))
+            what, why = furniture[i]
+            out.append(Line(i + 1, raw, Kind.FURNITURE, why, furniture=what))
         elif i in combined:
             why = "title and byline on one line: the title's words, a space, then an author"
             out.append(Line(i + 1, raw, Kind.TITLE, why, carries_byline=True))
@@ -74,6 +110,25 @@ def _is_label(i: int, raw: str, texts: list[str]) -> bool:
     if not text or ends_sentence(text) or i > 2 or any(texts[j] and len(texts[j]) > 10 for j in range(i)):
         return False
     return bool(_LABEL.match(text)) or (raw[:1].isspace() and len(text) <= 8)
+
+
+def _labels_title(i: int, texts: list[str], heads: set[int], taken: set[int]) -> bool:
+    """A column label in mid-page: a few words set directly above an article's title (学术论坛
+    over the second article of a newspaper page), not the end of the line above (which
+    is blank, a head, a finished sentence, or short of a wrapped page's column), nor a
+    numbered heading, nor an organisation (an affiliation printed at an article's foot)."""
+    text = texts[i]
+    j = i + 1
+    while j < len(texts) and not texts[j]:
+        j += 1
+    if j not in heads or not text or _ENUMERATOR.match(text) or text in ("结语", "结束语"):
+        return False
+    above = texts[i - 1] if i else ""
+    if above and i - 1 not in taken and not ends_sentence(above) and len(above) >= _wrapped_column(texts) - 2:
+        return False  # the line above fills the column: this one may be its end
+    if to_simplified(text).endswith(_ORG_END):
+        return False
+    return bool(_LABEL.match(text)) or (2 <= len(text) <= 8 and all(is_han(c) or c == "·" for c in text))
 
 
 def _can_title(j: int, texts: list[str], label_at: set[int], byline_at: set[int]) -> bool:
@@ -105,34 +160,78 @@ def continued_from_earlier(text: str) -> bool:
     return bool(_JUMP.match(simplified)) and "接" in simplified
 
 
-def _furniture(texts: list[str]) -> dict[int, str]:
+def _furniture(texts: list[str]) -> dict[int, tuple[Furniture, str]]:
     """Page numbers, and running heads: a line naming an issue, or a short line beside
     a page number (the two are printed together at the page's edge)."""
-    found: dict[int, str] = {}
+    found: dict[int, tuple[Furniture, str]] = {}
     for i, t in enumerate(texts):
         if t and _PAGE_NUMBER.match(t):
-            found[i] = "a page number"
+            found[i] = (Furniture.PAGE_NUMBER, "a page number")
         elif _JUMP.match(to_simplified(t)):
-            found[i] = "a jump line: names the page the text comes from or goes on to"
+            found[i] = (Furniture.JUMP, "a jump line: names the page the text comes from or goes on to")
     numbers = set(found)  # a running head stands beside a number, not beside another head
-    # on a hard-wrapped page (most lines one length) a line that fills the column is text
-    lengths = Counter(len(t) for t in texts if t)
-    col, count = lengths.most_common(1)[0] if lengths else (0, 0)
-    column = col if count >= 0.3 * sum(lengths.values()) else 10**6
+    column = _wrapped_column(texts)
     for i, t in enumerate(texts):
         if not t or i in found:
             continue
         beside = {i - 1, i + 1} & numbers
+        simplified = to_simplified(t)
         if _ISSUE.search(t) and len(t) <= 30:
-            found[i] = "a running head: names the journal's issue"
+            found[i] = (Furniture.RUNNING_HEAD, "a running head: names the journal's issue")
+        elif _DATED.search(simplified) and len(t) <= 40 and not _SENTENCE_PUNCT.search(t):
+            found[i] = (
+                Furniture.RUNNING_HEAD,
+                "a running head: names the paper's date and weekday, or its page",
+            )
+        elif _CREDIT.match(simplified) and len(t) <= 40:
+            found[i] = (Furniture.CREDIT, "an editor's credit (责任编辑：…)")
+        elif _ARTICLE_DATA.match(simplified) and len(t) <= 80:
+            found[i] = (
+                Furniture.ARTICLE_DATA,
+                "the journal's data of the article (DOI, 中图分类号, 收稿日期…)",
+            )
+        elif _CAPITALS.match(t):
+            found[i] = (Furniture.RUNNING_HEAD, "a running head: a name in capitals")
+        elif _dated_head(t):
+            found[i] = (Furniture.RUNNING_HEAD, "a running head: a name and a date, and nothing else")
         elif (
             beside
             and len(t) <= min(16, column - 2)
             and not (ends_sentence(t) or _RUNNING_TEXT.search(t))
             and not _is_byline(t)  # a name under a title printed beside the page number
         ):
-            found[i] = f"a running head: a short line beside the page number on line {min(beside) + 1}"
+            why = f"a running head: a short line beside the page number on line {min(beside) + 1}"
+            found[i] = (Furniture.RUNNING_HEAD, why)
     return found
+
+
+def _bracketed_affiliation(text: str) -> bool:
+    """（单位，城市　邮编）: the whole line in brackets, an organisation's name ending a part
+    of it, and a postcode."""
+    if not _BRACKETED_AFFILIATION.match(text) or not _POSTCODE.search(text):
+        return False
+    parts = re.split(r"[，,；;\s]+", text[1:-1])
+    return any(re.sub(r"^\d+[.、]", "", part).endswith(_ORG_END) for part in parts)
+
+
+def _dated_head(text: str) -> bool:
+    """A name and a date set apart by a space (理论周刊　2024年3月5日, 思想政治工作研究
+    2023.05): short, no punctuation of a sentence, and some words besides the date."""
+    m = _DATE.search(text)
+    if not m or len(text) > 30 or _SENTENCE_PUNCT.search(text):
+        return False
+    rest = (text[: m.start()] + " " + text[m.end() :]).split()
+    return (
+        bool(rest) and (m.start() == 0 or text[m.start() - 1].isspace()) and all(len(w) <= 12 for w in rest)
+    )
+
+
+def _wrapped_column(texts: list[str]) -> int:
+    """The length of most lines on a hard-wrapped page (where a line that fills it is
+    text running on); a length no line reaches on a page of lines of varying length."""
+    lengths = Counter(len(t) for t in texts if t)
+    col, count = lengths.most_common(1)[0] if lengths else (0, 0)
+    return col if count >= 0.3 * sum(lengths.values()) else 10**6
 
 
 def _notes(texts: list[str]) -> dict[int, str]:
@@ -205,6 +304,8 @@ def _one(
         return Line(n, raw, Kind.RUNNING_TITLE, "repeats an article title: a continuation begins")
     if _AFFILIATION.match(to_simplified(text)):
         return Line(n, raw, Kind.AFFILIATION, "（作者单位：…）")
+    if _bracketed_affiliation(to_simplified(text)):
+        return Line(n, raw, Kind.AFFILIATION, "an organisation and its place in brackets, with a postcode")
     # quotes belong to running text (打造“田间宣讲台”“…广播站” wrapped), not to a name
     if (
         len(text) <= 30

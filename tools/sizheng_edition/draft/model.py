@@ -31,6 +31,17 @@ class Kind(enum.Enum):
     TEXT = "text"
 
 
+class Furniture(enum.Enum):
+    """What a metadata line is: the plan's metadata key, shown in the transcription."""
+
+    COLUMN = "column"
+    RUNNING_HEAD = "running-head"
+    PAGE_NUMBER = "page-number"
+    JUMP = "jump-line"
+    CREDIT = "editor-credit"
+    ARTICLE_DATA = "article-data"
+
+
 def closes(text: str) -> bool:
     """A line that ends a sentence, or introduces a list with a colon."""
     text = text.rstrip().rstrip("①②③④⑤⑥⑦⑧⑨⑩")  # a note's mark after the full stop
@@ -47,6 +58,7 @@ class Line:
     continues_heading: bool = False  # the second line of a heading wrapped over two
     rejected: tuple[str, ...] = ()  # other classes considered, and why they lost
     carries_byline: bool = False  # a title with its byline printed on the same line
+    furniture: Furniture | None = None  # what a column label, running head or page number is
 
     @property
     def stripped(self) -> str:

@@ -10,7 +10,15 @@ import dataclasses
 from dataclasses import dataclass
 
 from sizheng_edition.draft.article_ids import article_ids
-from sizheng_edition.draft.model import DetectedLayout, DetectedScript, DraftArticle, DraftSource, Kind, Line
+from sizheng_edition.draft.model import (
+    DetectedLayout,
+    DetectedScript,
+    DraftArticle,
+    DraftSource,
+    Furniture,
+    Kind,
+    Line,
+)
 from sizheng_edition.draft.model import Fragment as Fragment_
 from sizheng_edition.load.plan_dump import Above, Comments, Field, Remark, Target, dump_plan
 from sizheng_edition.model.plan import (
@@ -59,7 +67,7 @@ def draft_plan(
         description="DRAFT: describe the witness and its damage.",
         layout=layout.name,
         script=script.name.plan_script,
-        metadata=tuple(Metadata(n, "column", by_no[n].why) for n in draft.metadata),
+        metadata=tuple(Metadata(n, _metadata_key(by_no[n]), by_no[n].why) for n in draft.metadata),
         drops=tuple(Drop(_single(d.line), ids[d.article], d.reason) for d in draft.drops),
         emendations=(),
         articles=tuple(a.plan for a in articles),
@@ -82,6 +90,13 @@ def draft_plan(
         remarks=tuple(r for a in articles for r in a.remarks),
     )
     return DraftPlan(plan, comments)
+
+
+def _metadata_key(line: Line) -> str:
+    """The plan's name for what a metadata line is (the transcription shows it): a page
+    number is not a column label.  Every label and furniture line has its kind; a line
+    without one keeps the plan's usual key."""
+    return (line.furniture or Furniture.COLUMN).value
 
 
 def _single(n: int) -> LineRange:
