@@ -51,11 +51,11 @@ T = TypeVar("T")
 
 
 # The distributions whose code or data a source's pages depend on: OpenCC's tables, the
-# YAML parser, the pinyin libraries and the schema validator (which decides what is
+# YAML parser, the pinyin libraries and the schema validators (which decide what is
 # refused).  Their versions are read from the names of their ``.dist-info`` folders on
 # ``sys.path``, as ``importlib.metadata`` finds them: importing that module alone cost
 # 15 ms of a 0.6 s generate, reading all installed distributions 50 ms.
-DEPENDENCIES = ("opencc", "PyYAML", "pypinyin", "jieba", "jsonschema")
+DEPENDENCIES = ("opencc", "PyYAML", "pypinyin", "jieba", "jsonschema", "fastjsonschema")
 
 
 @cache
