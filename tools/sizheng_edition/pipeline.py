@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sizheng_edition import pipeline_cache
-from sizheng_edition.cached_inputs import cached_glossary, cached_plan
+from sizheng_edition.cached_inputs import PlanCache, cached_glossary
 from sizheng_edition.errors import EditionError
 from sizheng_edition.load.files import read_input, require_dir, require_file
 from sizheng_edition.load.names import ArticleName, check_article_ids, check_seed_names, reserved_reason
@@ -216,6 +216,7 @@ def render_edition(paths: ProjectPaths) -> Edition:
     folder = pipeline_cache.project_dir(paths.root)
     glossary = cached_glossary(paths, glossary_bytes, folder)
     manifest = load_manifest(paths)
+    plans = PlanCache(folder, paths.root)
     matcher: list[TermMatcher] = []  # built at the first miss: a run of hits needs none
 
     def shared_matcher() -> TermMatcher:
@@ -231,9 +232,7 @@ def render_edition(paths: ProjectPaths) -> Edition:
         entry = folder / f"{job.seed.stem}.pickle"
         hit = pipeline_cache.load(entry, key, Rendered)
         if hit is None:
-            hit = _render(
-                job, seed, shared_matcher, glossary, cached_plan(job.plan, job.seed.stem, plan, folder)
-            )
+            hit = _render(job, seed, shared_matcher, glossary, plans.plan(job.plan, job.seed.stem, plan))
             # Stored only if the files still hold what the key was made of: an editor
             # saving during the run must not leave a result filed under the wrong text.
             unchanged = read_input(paths.glossary, "glossary") == glossary_bytes
@@ -273,6 +272,7 @@ def render_edition(paths: ProjectPaths) -> Edition:
         check_quotations(glossary, (a for s in summaries for a in s.articles))
     shared_key = _run_key(b"shared", paths, glossary_bytes, [slot.shared for slot in slots])
     shared = _shared(glossary, shared_key, slots, resolve, folder)
+    plans.save(job.seed.stem for job in jobs)  # after the last source built (a run refused keeps none)
     return Edition(tuple(slots), shared, built, shared_key, checked_key, manifest, resolve)
 
 
