@@ -141,8 +141,12 @@ class Rendered:
     def of(cls, src: EditionSource, done: SourcePages, glossary: Glossary) -> Rendered:
         pages = json.dumps(done.files, ensure_ascii=False).encode("utf-8")
         summary = _summary(src, glossary)
-        shared = _digest((_pages_view(summary), done.occurrences))
-        return cls(summary, done.occurrences, zlib.compress(pages, 1), shared, _digest(summary))
+        whole = _pickled(summary)
+        view = _pages_view(summary)
+        # A pickle ends itself (STOP), so the two pickles joined read back one way only.
+        seen = (whole if view is summary else _pickled(view)) + _pickled(done.occurrences)
+        shared = hashlib.sha256(seen).digest()
+        return cls(summary, done.occurrences, zlib.compress(pages, 1), shared, hashlib.sha256(whole).digest())
 
     def files(self) -> dict[str, str]:
         pages = json.loads(zlib.decompress(self.packed).decode("utf-8"))
@@ -328,8 +332,8 @@ def _run_key(what: bytes, paths: ProjectPaths, glossary_bytes: bytes, digests: l
     return pipeline_cache.entry_key(what, str(paths.glossary).encode(), glossary_bytes, *digests)
 
 
-def _digest(value: object) -> bytes:
-    return hashlib.sha256(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)).digest()
+def _pickled(value: object) -> bytes:
+    return pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
 
 
 def _shared(
@@ -383,13 +387,26 @@ def _summary(src: EditionSource, glossary: Glossary) -> EditionSource:
 def _pages_view(summary: EditionSource) -> EditionSource:
     """The summary as the shared pages read it, and are made from: every body block's
     text reduced to its Han characters, even a quoted paragraph's (only the checks read
-    its words), so that its digest changes only when the shared pages may."""
+    its words), so that its digest changes only when the shared pages may.  The summary
+    itself when it quotes nothing (its blocks hold only Han characters already): most
+    sources, whose view then costs neither new blocks nor a pickle of its own."""
 
     def flat(block: Block) -> Block:
-        return Block(block.kind, (Supplied(han_only(block.text)),), level=block.level, number=block.number)
+        han = han_only(block.text)
+        if han == block.text:  # a summary's block is one supplied run: this one as it is
+            return block
+        return Block(block.kind, (Supplied(han),), level=block.level, number=block.number)
 
-    articles = tuple(replace(a, body=tuple(map(flat, a.body))) for a in summary.articles)
-    return replace(summary, articles=articles)
+    bodies = [tuple(map(flat, a.body)) for a in summary.articles]
+    if all(map(_same_blocks, bodies, (a.body for a in summary.articles))):
+        return summary
+    return replace(
+        summary, articles=tuple(replace(a, body=b) for a, b in zip(summary.articles, bodies, strict=True))
+    )
+
+
+def _same_blocks(these: tuple[Block, ...], those: tuple[Block, ...]) -> bool:
+    return all(a is b for a, b in zip(these, those, strict=True))
 
 
 def _progress(built: int, job: _Job, jobs: list[_Job]) -> None:
