@@ -13,7 +13,8 @@ from sizheng_edition.text.chars import ZERO_WIDTH, ZERO_WIDTH_NAMES, Hidden, cod
 # they are not Chinese punctuation a witness could hold itself.
 OPEN, CLOSE = "‹", "›"
 
-KEPT = re.compile("[" + "".join(ZERO_WIDTH) + "\ue000-\uf8ff\U000f0000-\U000ffffd\U00100000-\U0010fffd]")
+KEPT_CHARS = "".join(ZERO_WIDTH) + "\ue000-\uf8ff\U000f0000-\U000ffffd\U00100000-\U0010fffd"  # a class's body
+KEPT = re.compile(f"[{KEPT_CHARS}]")
 
 
 def label(ch: str) -> str:
