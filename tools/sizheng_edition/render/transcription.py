@@ -11,12 +11,8 @@ from sizheng_edition.model.edition import Article, Disposition, EditionSource, F
 from sizheng_edition.render import page_paths
 from sizheng_edition.render.article_names import who
 from sizheng_edition.render.escape import escape
-from sizheng_edition.render.invisible import CLOSE, KEPT, OPEN
+from sizheng_edition.render.invisible import CLOSE, KEPT, OPEN, VISIBLE_SPACE, show_spaces
 from sizheng_edition.render.references import doc_link, ref, target
-from sizheng_edition.text.chars import WHITESPACE
-
-VISIBLE_SPACE = "␣"
-_VISIBLE = str.maketrans(dict.fromkeys(WHITESPACE, VISIBLE_SPACE))  # one call a line, not one a character
 
 
 def render_transcription(src: EditionSource) -> str:
@@ -101,7 +97,7 @@ def _run(src: EditionSource, run: _Run) -> list[str]:
     out = ["{.srcrun}", head, ""]
     for fate in run.lines:
         raw = src.source.line(fate.line)
-        text = escape(raw.translate(_VISIBLE))
+        text = escape(show_spaces(raw))
         out += ["{.srcline}", f"{{ln}}`{labels.line_citation(key, fate.line)}` {text}".rstrip(), ""]
     return out
 
