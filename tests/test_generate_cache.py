@@ -199,6 +199,25 @@ def test_the_plans_models_are_kept_and_a_corrected_seed_reads_no_plan(project, c
     assert sorted(render_edition(project).built) == SEEDS[1:3] and read == [second]  # its new model kept
 
 
+def test_a_glossary_saved_while_it_is_read_files_no_result_under_its_old_bytes(project, cache, monkeypatch):
+    from sizheng_edition.load import glossary as glossary_module
+
+    real = glossary_module.load_glossary
+
+    def read_then_saved(path: Path):
+        model = real(path)
+        with path.open("a", encoding="utf-8") as out:  # the editor saves just after the read
+            out.write("# saved during the run\n")
+        return model
+
+    monkeypatch.setattr(glossary_module, "load_glossary", read_then_saved)
+    assert sorted(render_edition(project).built) == SEEDS
+    assert entries(project) == {}  # nothing filed under the bytes the run started from
+    monkeypatch.setattr(glossary_module, "load_glossary", real)
+    assert sorted(render_edition(project).built) == SEEDS
+    assert sorted(entries(project)) == [Path(s).stem for s in SEEDS]
+
+
 # The run-wide entries beside the sources': the glossary's checked model, the plans',
 # the shared pages, and the manifest of the last run's pages.
 RUN_ENTRIES = ("glossary.model", "shared.model", "manifest.model", "plans.model")
