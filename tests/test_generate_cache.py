@@ -178,9 +178,49 @@ def test_entries_of_a_removed_seed_and_of_a_removed_project_are_pruned(project, 
     assert sorted(entries(project)) == [Path(s).stem for s in SEEDS[:2]]
 
 
-# The run-wide entries beside the sources': the glossary's checked model, each plan's,
+def test_the_plans_models_are_kept_and_a_corrected_seed_reads_no_plan(project, cache, monkeypatch):
+    from sizheng_edition.load import plan as plan_module
+
+    render_edition(project)
+    folder = pipeline_cache.project_dir(project.root)
+    assert (folder / "plans.model").is_file() and not (folder / "plans").exists()  # one file for all
+    read: list[Path] = []
+    real = plan_module.load_plan
+    monkeypatch.setattr(plan_module, "load_plan", lambda path: read.append(path) or real(path))
+
+    change_last_mark(project.seeds / SEEDS[0])
+    assert render_edition(project).built == (SEEDS[0],) and read == []
+    second = project.plan_for(project.seeds / SEEDS[1])
+    with second.open("a", encoding="utf-8") as out:
+        out.write("# the editor's comment\n")
+    assert render_edition(project).built == (SEEDS[1],) and read == [second]
+    change_last_mark(project.seeds / SEEDS[1])
+    change_last_mark(project.seeds / SEEDS[2])
+    assert sorted(render_edition(project).built) == SEEDS[1:3] and read == [second]  # its new model kept
+
+
+def test_a_glossary_saved_while_it_is_read_files_no_result_under_its_old_bytes(project, cache, monkeypatch):
+    from sizheng_edition.load import glossary as glossary_module
+
+    real = glossary_module.load_glossary
+
+    def read_then_saved(path: Path):
+        model = real(path)
+        with path.open("a", encoding="utf-8") as out:  # the editor saves just after the read
+            out.write("# saved during the run\n")
+        return model
+
+    monkeypatch.setattr(glossary_module, "load_glossary", read_then_saved)
+    assert sorted(render_edition(project).built) == SEEDS
+    assert entries(project) == {}  # nothing filed under the bytes the run started from
+    monkeypatch.setattr(glossary_module, "load_glossary", real)
+    assert sorted(render_edition(project).built) == SEEDS
+    assert sorted(entries(project)) == [Path(s).stem for s in SEEDS]
+
+
+# The run-wide entries beside the sources': the glossary's checked model, the plans',
 # the shared pages, and the manifest of the last run's pages.
-RUN_ENTRIES = ("glossary.model", "shared.model", "manifest.model", f"plans/{Path(SEEDS[0]).stem}.pickle")
+RUN_ENTRIES = ("glossary.model", "shared.model", "manifest.model", "plans.model")
 
 
 def change_last_mark(seed: Path) -> None:
@@ -227,7 +267,7 @@ def test_a_damaged_run_entry_is_refused_and_made_again(project, cache, monkeypat
     data = entry.read_bytes()
     broken = {"cut": data[: len(data) // 2], "flip": data[:-1] + bytes([data[-1] ^ 1]), "empty": b""}[damage]
     entry.write_bytes(broken)
-    if name.startswith("plans/"):  # a plan's model is read only when its source is built
+    if name == "plans.model":  # a plan's model is read only when its source is built
         change_last_mark(project.seeds / SEEDS[0])
     cli_generate(project)
     assert generated(project) == expected_pages(project)

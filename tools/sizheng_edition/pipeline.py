@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sizheng_edition import pipeline_cache
-from sizheng_edition.cached_inputs import cached_glossary, cached_plan
+from sizheng_edition.cached_inputs import PlanCache, cached_glossary
 from sizheng_edition.errors import EditionError
 from sizheng_edition.load.files import read_input, require_dir, require_file
 from sizheng_edition.load.names import ArticleName, check_article_ids, check_seed_names, reserved_reason
@@ -141,8 +141,12 @@ class Rendered:
     def of(cls, src: EditionSource, done: SourcePages, glossary: Glossary) -> Rendered:
         pages = json.dumps(done.files, ensure_ascii=False).encode("utf-8")
         summary = _summary(src, glossary)
-        shared = _digest((_pages_view(summary), done.occurrences))
-        return cls(summary, done.occurrences, zlib.compress(pages, 1), shared, _digest(summary))
+        whole = _pickled(summary)
+        view = _pages_view(summary)
+        # A pickle ends itself (STOP), so the two pickles joined read back one way only.
+        seen = (whole if view is summary else _pickled(view)) + _pickled(done.occurrences)
+        shared = hashlib.sha256(seen).digest()
+        return cls(summary, done.occurrences, zlib.compress(pages, 1), shared, hashlib.sha256(whole).digest())
 
     def files(self) -> dict[str, str]:
         pages = json.loads(zlib.decompress(self.packed).decode("utf-8"))
@@ -215,7 +219,12 @@ def render_edition(paths: ProjectPaths) -> Edition:
     glossary_digest = hashlib.sha256(glossary_bytes).digest()  # hashed once, not with every source
     folder = pipeline_cache.project_dir(paths.root)
     glossary = cached_glossary(paths, glossary_bytes, folder)
+    # Whether the model is that of these bytes, which key every source's entry: not if the
+    # glossary was saved while it was being read.  Asked once: the model does not change
+    # during the run (read again for each source, 196 KB x 300 were 0.025 s).
+    glossary_held = read_input(paths.glossary, "glossary") == glossary_bytes
     manifest = load_manifest(paths)
+    plans = PlanCache(folder, paths.root)
     matcher: list[TermMatcher] = []  # built at the first miss: a run of hits needs none
 
     def shared_matcher() -> TermMatcher:
@@ -231,13 +240,10 @@ def render_edition(paths: ProjectPaths) -> Edition:
         entry = folder / f"{job.seed.stem}.pickle"
         hit = pipeline_cache.load(entry, key, Rendered)
         if hit is None:
-            hit = _render(
-                job, seed, shared_matcher, glossary, cached_plan(job.plan, job.seed.stem, plan, folder)
-            )
+            hit = _render(job, seed, shared_matcher, glossary, plans.plan(job.plan, job.seed.stem, plan))
             # Stored only if the files still hold what the key was made of: an editor
             # saving during the run must not leave a result filed under the wrong text.
-            unchanged = read_input(paths.glossary, "glossary") == glossary_bytes
-            if unchanged and read_input(job.plan, "plan") == plan:
+            if glossary_held and read_input(job.plan, "plan") == plan:
                 pipeline_cache.store(entry, key, hit)
             built.append(job.seed.name)
             _progress(len(built), job, jobs)
@@ -273,6 +279,7 @@ def render_edition(paths: ProjectPaths) -> Edition:
         check_quotations(glossary, (a for s in summaries for a in s.articles))
     shared_key = _run_key(b"shared", paths, glossary_bytes, [slot.shared for slot in slots])
     shared = _shared(glossary, shared_key, slots, resolve, folder)
+    plans.save(job.seed.stem for job in jobs)  # after the last source built (a run refused keeps none)
     return Edition(tuple(slots), shared, built, shared_key, checked_key, manifest, resolve)
 
 
@@ -328,8 +335,8 @@ def _run_key(what: bytes, paths: ProjectPaths, glossary_bytes: bytes, digests: l
     return pipeline_cache.entry_key(what, str(paths.glossary).encode(), glossary_bytes, *digests)
 
 
-def _digest(value: object) -> bytes:
-    return hashlib.sha256(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)).digest()
+def _pickled(value: object) -> bytes:
+    return pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
 
 
 def _shared(
@@ -383,13 +390,26 @@ def _summary(src: EditionSource, glossary: Glossary) -> EditionSource:
 def _pages_view(summary: EditionSource) -> EditionSource:
     """The summary as the shared pages read it, and are made from: every body block's
     text reduced to its Han characters, even a quoted paragraph's (only the checks read
-    its words), so that its digest changes only when the shared pages may."""
+    its words), so that its digest changes only when the shared pages may.  The summary
+    itself when it quotes nothing (its blocks hold only Han characters already): most
+    sources, whose view then costs neither new blocks nor a pickle of its own."""
 
     def flat(block: Block) -> Block:
-        return Block(block.kind, (Supplied(han_only(block.text)),), level=block.level, number=block.number)
+        han = han_only(block.text)
+        if han == block.text:  # a summary's block is one supplied run: this one as it is
+            return block
+        return Block(block.kind, (Supplied(han),), level=block.level, number=block.number)
 
-    articles = tuple(replace(a, body=tuple(map(flat, a.body))) for a in summary.articles)
-    return replace(summary, articles=articles)
+    bodies = [tuple(map(flat, a.body)) for a in summary.articles]
+    if all(map(_same_blocks, bodies, (a.body for a in summary.articles))):
+        return summary
+    return replace(
+        summary, articles=tuple(replace(a, body=b) for a, b in zip(summary.articles, bodies, strict=True))
+    )
+
+
+def _same_blocks(these: tuple[Block, ...], those: tuple[Block, ...]) -> bool:
+    return all(a is b for a, b in zip(these, those, strict=True))
 
 
 def _progress(built: int, job: _Job, jobs: list[_Job]) -> None:

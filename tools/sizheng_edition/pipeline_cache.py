@@ -1,8 +1,9 @@
 """``generate``'s per-source cache (edge): one file per seed, found by the hash of
 everything that source's results depend on, so an editor's loop rebuilds only the
 sources whose seed, plan, glossary or tools changed.  Beside them, stored and checked
-the same way (``pipeline.py``): the glossary's and each plan's checked model, the shared
-pages, and the manifest of the pages the last run left.
+the same way (``pipeline.py``): the glossary's checked model, the plans' (one file for
+all, ``cached_inputs.PlanModels``), the shared pages, and the manifest of the pages the
+last run left.
 
 It lives beside the glossary's pinyin cache, in the user's cache directory
 (``$SIZHENG_EDITION_CACHE``, else ``$XDG_CACHE_HOME/sizheng-edition``, else
@@ -45,17 +46,17 @@ _PACKAGE = Path(__file__).resolve().parent
 _PREFIX = "sizheng_edition."
 _DIGEST = hashlib.sha256().digest_size
 ROOT_FILE = "project.txt"  # in each project's folder: the root it belongs to
-PLANS = "plans"  # in each project's folder: the plans' checked models, one per seed
+LEGACY_PLANS = "plans"  # where an earlier version kept each plan's model, one file each
 
 T = TypeVar("T")
 
 
 # The distributions whose code or data a source's pages depend on: OpenCC's tables, the
-# YAML parser, the pinyin libraries and the schema validator (which decides what is
+# YAML parser, the pinyin libraries and the schema validators (which decide what is
 # refused).  Their versions are read from the names of their ``.dist-info`` folders on
 # ``sys.path``, as ``importlib.metadata`` finds them: importing that module alone cost
 # 15 ms of a 0.6 s generate, reading all installed distributions 50 ms.
-DEPENDENCIES = ("opencc", "PyYAML", "pypinyin", "jieba", "jsonschema")
+DEPENDENCIES = ("opencc", "PyYAML", "pypinyin", "jieba", "jsonschema", "fastjsonschema")
 
 
 @cache
@@ -117,9 +118,10 @@ def prune(root: Path, stems: Iterable[str]) -> None:
     here = project_dir(root)
     keep = set(stems)
     with contextlib.suppress(OSError):
-        for entry in [*here.glob("*.pickle"), *(here / PLANS).glob("*.pickle")]:
+        for entry in here.glob("*.pickle"):
             if entry.stem not in keep:
                 entry.unlink(missing_ok=True)
+        shutil.rmtree(here / LEGACY_PLANS, ignore_errors=True)
         if not (here / ROOT_FILE).is_file():
             write_atomic(here / ROOT_FILE, str(root.resolve()).encode("utf-8"))
         for folder in here.parent.iterdir():
@@ -135,6 +137,26 @@ def load(path: Path, key: bytes, kind: type[T]) -> T | None:
         data = path.read_bytes()
     except OSError:
         return None
+    return unseal(data, key, kind)
+
+
+def store(path: Path, key: bytes, value: object) -> None:
+    # A read-only or full cache directory: the next run builds the source again.
+    with contextlib.suppress(OSError):
+        # Not flushed to disk (300 fsyncs were a tenth of a cold generate): a power cut
+        # can leave an entry empty or cut off, which its digest refuses.
+        write_atomic(path, seal(key, value), durable=False)
+
+
+def seal(key: bytes, value: object) -> bytes:
+    """``value`` as an entry holds it: the SHA-256 of key and payload, then the payload."""
+    payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+    return hashlib.sha256(key + payload).digest() + payload
+
+
+def unseal(data: bytes, key: bytes, kind: type[T]) -> T | None:
+    """The ``kind`` ``seal`` made of ``data`` under ``key``, or None (another key, damaged
+    bytes, anything else)."""
     digest, payload = data[:_DIGEST], data[_DIGEST:]
     if digest != hashlib.sha256(key + payload).digest():
         return None
@@ -143,15 +165,6 @@ def load(path: Path, key: bytes, kind: type[T]) -> T | None:
     except Exception:  # a class renamed since, a refused global: a miss, not an error
         return None
     return value if isinstance(value, kind) else None
-
-
-def store(path: Path, key: bytes, value: object) -> None:
-    payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
-    # A read-only or full cache directory: the next run builds the source again.
-    with contextlib.suppress(OSError):
-        # Not flushed to disk (300 fsyncs were a tenth of a cold generate): a power cut
-        # can leave an entry empty or cut off, which its digest refuses.
-        write_atomic(path, hashlib.sha256(key + payload).digest() + payload, durable=False)
 
 
 class _DataUnpickler(pickle.Unpickler):

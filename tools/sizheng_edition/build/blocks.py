@@ -13,6 +13,8 @@ floor").  Any other unit takes the cells' path."""
 from __future__ import annotations
 
 import re
+from itertools import compress, count
+from operator import ne
 
 from sizheng_edition.build import notes
 from sizheng_edition.build.context import Context
@@ -111,17 +113,15 @@ def _plain_block(ctx: Context, unit: Unit) -> Block | None:
 def _converter_edits(text: str, lead: int, out: str, edits: list[Edit]) -> int:
     """Append to ``edits`` the converter's, for ``out`` printed for ``text`` from
     ``lead`` on (as long), one per run of changed characters; return how many changed."""
-    changed = 0
-    run = -1
-    for k, (old, new) in enumerate(zip(text[lead : lead + len(out)], out, strict=True)):
-        if old == new:
-            run = -1
-            continue
-        changed += 1
-        if run >= 0:
-            last = edits[-1]
-            edits[-1] = Edit(last.offset, last.length + 1, last.replacement + new, Rule.T2S)
-        else:
-            edits.append(Edit(lead + k, 1, new, Rule.T2S))
-            run = k
-    return changed
+    # The changed positions found in C (compress, map), not by a Python step per
+    # character: most of a converted line is left as it was.
+    changed = list(compress(count(), map(ne, text[lead : lead + len(out)], out)))
+    start = 0
+    while start < len(changed):
+        end = start + 1
+        while end < len(changed) and changed[end] == changed[end - 1] + 1:
+            end += 1
+        first, last = changed[start], changed[end - 1] + 1
+        edits.append(Edit(lead + first, last - first, out[first:last], Rule.T2S))
+        start = end
+    return len(changed)

@@ -4,6 +4,8 @@ them with every error mapped back to the file and line of the offending key or v
 The schemas (``conf/schema/*.schema.json``, carried in the package as
 ``load/schema/``) are what an editor's text editor checks as they type; the loader
 checks the same files with ``jsonschema``, so the editor and ``edition generate`` agree.
+A file is first checked by the compiled validator of ``schema_fast``; jsonschema (and
+its imports) is needed only for a file that does not match, to name its first problem.
 Only what a schema cannot say (a range's first line after its last, lines that exist
 in the source, cross-references) is checked in code.
 """
@@ -19,14 +21,13 @@ from collections.abc import Hashable, Mapping
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
-from typing import Any
-
-import jsonschema
-from jsonschema import Draft202012Validator
-from jsonschema.exceptions import ValidationError
+from typing import TYPE_CHECKING, Any
 
 from sizheng_edition.errors import EditionError
 from sizheng_edition.load.yaml_lines import LDict, LList, fold_lines, has_line_break
+
+if TYPE_CHECKING:
+    from jsonschema.exceptions import ValidationError
 
 
 class Format(enum.Enum):
@@ -52,13 +53,15 @@ def _integer(checker: object, value: object) -> bool:
     return isinstance(value, int) and not isinstance(value, bool)
 
 
-_TYPES = Draft202012Validator.TYPE_CHECKER.redefine("integer", _integer)
-_Validator = jsonschema.validators.extend(Draft202012Validator, type_checker=_TYPES)  # type: ignore[no-untyped-call]
-
-
 @cache
 def _validator(fmt: Format) -> Any:
-    return _Validator(schema(fmt))
+    # Imported here: a file that matches (``schema_fast``) needs none of it.
+    import jsonschema
+    from jsonschema import Draft202012Validator
+
+    types = Draft202012Validator.TYPE_CHECKER.redefine("integer", _integer)
+    extended = jsonschema.validators.extend(Draft202012Validator, type_checker=types)  # type: ignore[no-untyped-call]
+    return extended(schema(fmt))
 
 
 _MODELINE = re.compile(r"#\s*yaml-language-server:\s*\$schema=(\S+)")
@@ -83,6 +86,10 @@ def validate(data: object, where: str, fmt: Format) -> None:
     does not match the format's schema."""
     if data is None:
         raise EditionError(where, 1, f"the file is empty (or only comments): {_expected_file(fmt)}")
+    from sizheng_edition.load.schema_fast import matches  # it imports this module
+
+    if matches(data, fmt):
+        return
     errors = list(_validator(fmt).iter_errors(data))
     if not errors:
         return

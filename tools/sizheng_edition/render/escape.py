@@ -11,9 +11,14 @@ from __future__ import annotations
 
 import re
 
-from sizheng_edition.render.invisible import show_invisible
+from sizheng_edition.render.invisible import KEPT_CHARS, show_invisible
 
-_ASCII_PUNCT = re.compile(r"([!-/:-@\[-`{-~])")
+_PUNCT = r"!-/:-@\[-`{-~"  # all ASCII punctuation, as a character class's body
+_ASCII_PUNCT = re.compile(f"([{_PUNCT}])")
+# Whether either substitution below changes anything: most inline text (Han characters,
+# Chinese punctuation) holds neither kind of character, and one search says so in less
+# than half the time of the two substitutions (82,000 calls at 300 sources).
+_CHANGED = re.compile(f"[{_PUNCT}{KEPT_CHARS}]")
 
 
 def escape(text: str) -> str:
@@ -21,6 +26,8 @@ def escape(text: str) -> str:
     reader could see (zero-width, private-use) as a visible mark (``render.invisible``)."""
     if "\n" in text or "\r" in text:
         raise ValueError("inline text cannot contain line breaks")
+    if _CHANGED.search(text) is None:
+        return text
     return show_invisible(_ASCII_PUNCT.sub(r"\\\1", text))
 
 

@@ -7,7 +7,7 @@ from collections import Counter
 
 from sizheng_edition.model import labels
 from sizheng_edition.model.edition import Article
-from sizheng_edition.model.glossary import Glossary
+from sizheng_edition.model.glossary import Entry, Glossary
 from sizheng_edition.render import page_paths
 from sizheng_edition.render.article_names import who
 from sizheng_edition.render.concordance import Occurrence
@@ -33,8 +33,9 @@ def render_glossary_usage(glossary: Glossary, articles: list[Article], found: li
     out += [f"{i + 1}. {doc_link(f'{who(a)}, {a.title.text}', _page(a))}" for i, a in enumerate(articles)]
     out += ["", target(labels.GLOSSARY_DISTINCTIVE), "## Distinctive terms", ""]
     out += ["The terms each article uses most, counting only terms that at most two articles use.", ""]
+    by_term = glossary.by_term()  # once, not once per article
     for i, article in enumerate(articles):
-        out.append(f"{i + 1}. {escape(who(article))}: {_distinctive(glossary, article, counts)}")
+        out.append(f"{i + 1}. {escape(who(article))}: {_distinctive(by_term, article, counts)}")
     widths = f"p{{0.28\\linewidth}}*{{{len(articles) + 1}}}{{r}}"  # LaTeX: room for the terms
     out += ["", "## All terms", "", f"```{{tabularcolumns}} {widths}", "```", ""]
     out += [head + " | Total |", "|---|" + "---:|" * (len(articles) + 1)]
@@ -50,12 +51,11 @@ def _page(article: Article) -> str:
     return page_paths.relative(page_paths.article(article.source, article.id), HERE)
 
 
-def _distinctive(glossary: Glossary, article: Article, counts: dict[str, Counter[str]]) -> str:
+def _distinctive(by_term: dict[str, Entry], article: Article, counts: dict[str, Counter[str]]) -> str:
     mine = [
         (c[article.id], term)
         for term, c in counts.items()
         if c.get(article.id) and len(c) <= 2
     ]  # fmt: skip
-    by_term = glossary.by_term()
     mine.sort(key=lambda x: (-x[0], by_term[x[1]].sort_key))
     return "、".join(f"{term_link(t, t)} ({n})" for n, t in mine[:6]) or "none"

@@ -8,11 +8,8 @@ from sizheng_edition.model.edition import Block, EditionSource, NoteKind
 from sizheng_edition.model.plan import Script
 from sizheng_edition.model.source import LineRef
 from sizheng_edition.render.escape import escape
+from sizheng_edition.render.invisible import show_spaces
 from sizheng_edition.render.references import line_ref
-from sizheng_edition.text.chars import WHITESPACE
-
-VISIBLE_SPACE = "␣"  # as on the transcription page
-_VISIBLE = str.maketrans(dict.fromkeys(WHITESPACE, VISIBLE_SPACE))  # one call a line, not one a character
 
 # A line's fate as the paragraph's notes know it; a line with none of these is kept.
 FATE_OF = {
@@ -57,7 +54,7 @@ def witness_lines(src: EditionSource, block: Block) -> list[str]:
     items = []
     for n, fate in fates:
         raw = src.source.line(n)
-        text = escape(raw.translate(_VISIBLE))
+        text = escape(show_spaces(raw))
         parts = [line_ref(LineRef(key, n), str(n)), text, f"{{lang-en}}`{fate}`"]
         items.append("- " + " ".join(p for p in parts if p))
     return [
