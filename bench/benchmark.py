@@ -211,17 +211,20 @@ def measure(n: int, runs: int, builds: int, serial: bool, work: Path) -> dict[st
         clear_generated(corpus)
         sample("generate", generate)
     ours, plain_out = corpus / "out", corpus / "plain-out"
-    plain = plain_copy(corpus)
-    for i in range(builds + 1):
-        shutil.rmtree(ours, ignore_errors=True)
-        shutil.rmtree(plain_out, ignore_errors=True)
-        sample("sphinx cold" if i == 0 else "sphinx", sphinx_cmd(corpus / "edition", ours, "auto"))
-        sample("plain cold" if i == 0 else "plain", sphinx_cmd(plain, plain_out, "auto"))
-    # One source changed, after a full build of the current state (ours is built).
+    plain = plain_copy(corpus)  # before the change below: both builds read the same pages
+    sample("sphinx cold", sphinx_cmd(corpus / "edition", ours, "auto"))
+    # One source changed, after a full build of the current state (ours is built); next to
+    # the full build, so that at 3,000 sources it is measured early in a long run.
     sample("generate unchanged", generate)  # every source from the cache
     touch_one_source(corpus)
     sample("generate one changed", generate)
     sample("sphinx one changed", sphinx_cmd(corpus / "edition", ours, "auto"))
+    sample("plain cold", sphinx_cmd(plain, plain_out, "auto"))
+    for _ in range(builds):
+        shutil.rmtree(ours, ignore_errors=True)
+        shutil.rmtree(plain_out, ignore_errors=True)
+        sample("sphinx", sphinx_cmd(corpus / "edition", ours, "auto"))
+        sample("plain", sphinx_cmd(plain, plain_out, "auto"))
     if serial:  # last: the longest measure, and the one most worth sparing at 3,000
         for _ in range(max(builds, 1)):
             shutil.rmtree(corpus / "serial", ignore_errors=True)
@@ -329,6 +332,7 @@ def main() -> None:
         "--runs-large", type=int, default=1, help="warm runs of generate and OpenCC at those sizes"
     )
     parser.add_argument("--no-serial", action="store_true", help="skip the -j 1 builds")
+    parser.add_argument("--serial-up-to", type=int, help="the -j 1 builds only up to this many sources")
     args = parser.parse_args()
     if not Path(TIME).exists():
         sys.exit(f"{TIME} (GNU time) is needed to measure each process's peak memory")
@@ -339,7 +343,8 @@ def main() -> None:
         for n in sorted(set(args.sizes)):
             large = n >= args.large_from
             runs, builds = (args.runs_large, 0) if large else (args.runs, args.runs)
-            results[n] = measure(n, runs, builds, not args.no_serial, Path(tmp))
+            serial = not args.no_serial and n <= (args.serial_up_to or n)
+            results[n] = measure(n, runs, builds, serial, Path(tmp))
             report(results, args.runs, args.large_from, args.runs_large)
             sys.stdout.flush()
 
