@@ -146,7 +146,11 @@ def load(path: Path, key: bytes, kind: type[T]) -> T | None:
 
 
 def store(path: Path, key: bytes, value: object) -> None:
-    payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+    store_payload(path, key, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+
+
+def store_payload(path: Path, key: bytes, payload: bytes) -> None:
+    """``store`` of a value already pickled (``pickle.HIGHEST_PROTOCOL``)."""
     # A read-only or full cache directory: the next run builds the source again.
     with contextlib.suppress(OSError):
         # Not flushed to disk (300 fsyncs were a tenth of a cold generate): a power cut
