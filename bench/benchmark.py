@@ -235,15 +235,17 @@ def measure(n: int, runs: int, builds: int, serial: bool, work: Path) -> dict[st
 
 def report(results: dict[int, dict[str, Sample]], runs: int, large_from: int, runs_large: int) -> None:
     large = [n for n in results if n >= large_from]
+    small = [n for n in results if n < large_from]
+    where = "; ".join(
+        [f"at {', '.join(f'{n:,}' for n in small)} sources warm figures min / median of {runs}"] * bool(small)
+        + [
+            f"at {', '.join(f'{n:,}' for n in large)} sources each Sphinx build run once, cold (no warm "
+            f"build: the build ratios there divide two cold builds), generate and OpenCC {runs_large} warm"
+        ]
+        * bool(large)
+    )
     print(
-        f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}; "
-        f"warm figures min / median of {runs}"
-        + (
-            f" ({runs_large} at {', '.join(f'{n:,}' for n in large)} sources, where each Sphinx build "
-            "is run once, cold: no warm build, so the build ratios there divide two cold builds)"
-            if large
-            else ""
-        )
+        f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}; {where}"
     )
     base_n = next(iter(results))
     base = results[base_n]
