@@ -45,7 +45,9 @@ preview: generate
 	  --pre-build "$(PY) -m sizheng_edition generate"
 
 # Scaling figures (slow; not part of the tests): see docs/benchmark.md.  Larger sizes
-# are opt-in: make bench BENCH_ARGS="--sizes 100 300 1000 3000".
+# are opt-in: make bench BENCH_ARGS="--sizes 100 300 1000 3000" (from 1,000 sources
+# each Sphinx build is run once, cold: --large-from; --serial-up-to 1000 spares the
+# longest build at 3,000).
 BENCH_ARGS ?=
 bench: $(STAMP)
 	$(PY) bench/benchmark.py $(BENCH_ARGS)

@@ -141,16 +141,24 @@ def load(path: Path, key: bytes, kind: type[T]) -> T | None:
 
 
 def store(path: Path, key: bytes, value: object) -> None:
+    store_payload(path, key, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+
+
+def store_payload(path: Path, key: bytes, payload: bytes) -> None:
+    """``store`` of a value already pickled (``pickle.HIGHEST_PROTOCOL``)."""
     # A read-only or full cache directory: the next run builds the source again.
     with contextlib.suppress(OSError):
         # Not flushed to disk (300 fsyncs were a tenth of a cold generate): a power cut
         # can leave an entry empty or cut off, which its digest refuses.
-        write_atomic(path, seal(key, value), durable=False)
+        write_atomic(path, _sealed(key, payload), durable=False)
 
 
 def seal(key: bytes, value: object) -> bytes:
     """``value`` as an entry holds it: the SHA-256 of key and payload, then the payload."""
-    payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+    return _sealed(key, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+
+
+def _sealed(key: bytes, payload: bytes) -> bytes:
     return hashlib.sha256(key + payload).digest() + payload
 
 

@@ -20,7 +20,7 @@ LINKED_KINDS = (BlockKind.PARAGRAPH, BlockKind.ABSTRACT)
 EDITED_RULES = (Rule.EMENDATION, Rule.SCRIPT)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # no __dict__: every occurrence is kept until the glossary pages
 class Occurrence:
     term: str
     surface: str
