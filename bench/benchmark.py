@@ -278,14 +278,15 @@ def report(results: dict[int, dict[str, Sample]], runs: int, large_from: int, ru
     row("raw OpenCC process, warm, s", lambda n, r: spread(r["opencc"]))
     row("generate cold ÷ OpenCC cold", lambda n, r: f"{r['generate cold'].min / r['opencc cold'].min:.1f}×")
     row("generate warm ÷ OpenCC warm", lambda n, r: ratio(r["generate"], r["opencc"]))
-    row(
-        "generate, nothing changed ÷ OpenCC",
-        lambda n, r: f"{r['generate unchanged'].min / r['opencc'].min:.2f}×",
-    )
-    row(
-        "generate after one source changed ÷ OpenCC",
-        lambda n, r: f"{r['generate one changed'].min / r['opencc'].min:.2f}×",
-    )
+
+    def over_opencc(key: str) -> Callable[[int, dict[str, Sample]], str]:
+        return lambda n, r: f"{r[key].min / r['opencc'].min:.2f}×"
+
+    def per_source_peak(key: str) -> Callable[[int, dict[str, Sample]], str]:
+        return lambda n, r: f"{peak(r, key):.0f} ({peak(r, key) / n:.2f})"
+
+    row("generate, nothing changed ÷ OpenCC", over_opencc("generate unchanged"))
+    row("generate after one source changed ÷ OpenCC", over_opencc("generate one changed"))
     row("our build, cold, s", lambda n, r: f"{r['sphinx cold'].min:.1f}")
     row("plain build, cold, s", lambda n, r: f"{r['plain cold'].min:.1f}")
     row("our build ÷ plain, cold", lambda n, r: f"{r['sphinx cold'].min / r['plain cold'].min:.2f}×")
@@ -297,14 +298,8 @@ def report(results: dict[int, dict[str, Sample]], runs: int, large_from: int, ru
             + ("" if "sphinx" in r else " (÷ cold)")
         ),
     )
-    row(
-        "peak MiB of generate (per source)",
-        lambda n, r: f"{peak(r, 'generate'):.0f} ({peak(r, 'generate') / n:.2f})",
-    )
-    row(
-        "peak MiB of our build (per source)",
-        lambda n, r: f"{peak(r, 'sphinx'):.0f} ({peak(r, 'sphinx') / n:.2f})",
-    )
+    row("peak MiB of generate (per source)", per_source_peak("generate"))
+    row("peak MiB of our build (per source)", per_source_peak("sphinx"))
     row("peak MiB of plain build", lambda n, r: f"{peak(r, 'plain'):.0f}")
     row("peak memory, our build ÷ plain", lambda n, r: f"{peak(r, 'sphinx') / peak(r, 'plain'):.2f}×")
     if "sphinx -j 1" in base:
