@@ -423,12 +423,11 @@ def test_a_page_any_conversion_would_print_alike_has_its_script_doubted(frozen_a
     prints exactly what the other conversion would: the draft reads them traditional, the
     likelier, names the alternative in a DOUBT beside the script, and the plan is the same
     either way (both are planned converted-traditional)."""
-    from sizheng_edition.synthetic.clippings import _char_by_char
-    from sizheng_edition.text.script import to_simplified, to_traditional
+    from sizheng_edition.text.script import to_simplified, to_traditional, to_traditional_per_character
 
     clip = clipping(essays(list(frozen_articles.values())), seed)
     simplified = to_simplified(clip.text)
-    assert _char_by_char(simplified) == to_traditional(simplified) == clip.text
+    assert to_traditional_per_character(simplified) == to_traditional(simplified) == clip.text
     source = parse_source(clip.text.encode("utf-8"), clip.name, f"999_{clip.name}.txt")
     drafted = draft(source)
     assert drafted.script.name.value == "traditional"

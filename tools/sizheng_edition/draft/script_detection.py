@@ -6,7 +6,7 @@ from __future__ import annotations
 from sizheng_edition.draft.model import DetectedScript, WitnessScript
 from sizheng_edition.model.source import Source
 from sizheng_edition.text.chars import is_han
-from sizheng_edition.text.script import to_simplified, to_traditional
+from sizheng_edition.text.script import to_simplified, to_traditional, to_traditional_per_character
 
 _SLIPS = 2
 
@@ -49,7 +49,7 @@ def detect_script(source: Source) -> DetectedScript:
             f"a proper conversion would not leave ({shown}): a machine conversion from simplified",
         )
     why = f"{changed / han:.0%} of characters are traditional and read as such"
-    if _each_character_alone(simplified) == text:
+    if to_traditional_per_character(simplified) == text:
         # Where no character of the page converts differently by phrase, a conversion that
         # ignores context prints the very text a proper one does: nothing on the page says
         # which made it (9035, 10025).  Both are planned alike (``plan_script``), so only
@@ -59,9 +59,3 @@ def detect_script(source: Source) -> DetectedScript:
             "from simplified would print this same text, so only where the clipping came from tells"
         )
     return DetectedScript(WitnessScript.TRADITIONAL, why)
-
-
-def _each_character_alone(text: str) -> str:
-    """The text converted to traditional one character at a time, as a naive tool does."""
-    table = {c: to_traditional(c) for c in set(text)}
-    return "".join(table[c] for c in text)

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from sizheng_edition.draft.model import LineRole, WitnessScript
 from sizheng_edition.model.edition import Article, BlockKind
 from sizheng_edition.model.plan import Layout
-from sizheng_edition.text.script import to_traditional
+from sizheng_edition.text.script import to_traditional, to_traditional_per_character
 
 _R = LineRole
 
@@ -343,13 +343,8 @@ def _traditional(
             printed.append(_Printed(essay.affiliation, _R.AFFILIATION, essay.id))
     naive = rng.random() < 0.5
     for p in printed:
-        p.text = _char_by_char(p.text) if naive else to_traditional(p.text)
+        p.text = to_traditional_per_character(p.text) if naive else to_traditional(p.text)
     return printed, WitnessScript.CONVERTED_TRADITIONAL if naive else WitnessScript.TRADITIONAL
-
-
-def _char_by_char(text: str) -> str:
-    """A machine conversion that ignores context: each character on its own."""
-    return "".join(to_traditional(c) for c in text)
 
 
 def parse_clip(text: str, name: str) -> Clipping:
